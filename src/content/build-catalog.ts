@@ -1,0 +1,110 @@
+import path from 'node:path';
+import type { Catalog, ContentReport, Resource, Topic } from './types.js';
+import type { ParsedDocument, ParsedLink, ParsedSection } from './parsed.js';
+import type { AliasTable } from './aliases.js';
+import { normalizeUrl, resourceIdFor, titleFromUrl } from './url.js';
+import { slugify } from './slug.js';
+
+/**
+ * Merges parsed files into one catalog: sections become a topic tree (same path, same topic,
+ * whichever file it is in), and each distinct URL becomes one resource with all its topics.
+ */
+export function buildCatalog(
+  documents: ParsedDocument[],
+  aliases: AliasTable,
+  report: ContentReport,
+): Catalog {
+  const topicsById = new Map<string, Topic>();
+  const resourcesByUrl = new Map<string, Resource>();
+  const rootTopicIds: string[] = [];
+  let order = 0;
+
+  const topicFor = (section: ParsedSection, parent: Topic | undefined, file: string): Topic => {
+    const name = section.title;
+    const pathNames = [...(parent?.path ?? []), name];
+    const id = pathNames.map(slugify).join('/');
+    let topic = topicsById.get(id);
+    if (!topic) {
+      topic = {
+        id,
+        name,
+        path: pathNames,
+        summary: '',
+        aliases: [],
+        childIds: [],
+        resourceIds: [],
+        source: { file, line: section.line },
+        ...(parent ? { parentId: parent.id } : {}),
+      };
+      topicsById.set(id, topic);
+      if (parent) parent.childIds.push(id);
+      else rootTopicIds.push(id);
+    }
+    const summary = section.summary.join(' ').trim();
+    if (summary) topic.summary = topic.summary ? `${topic.summary} ${summary}` : summary;
+    return topic;
+  };
+
+  const addLink = (link: ParsedLink, topic: Topic, file: string) => {
+    const url = normalizeUrl(link.url);
+    let resource = resourcesByUrl.get(url);
+    if (!resource) {
+      resource = {
+        id: resourceIdFor(url),
+        url,
+        title: link.title ?? link.label ?? titleFromUrl(url),
+        description: link.description ?? '',
+        topics: [],
+        topicIds: [],
+        source: { file, line: link.line },
+        order: order++,
+        ...(link.type ? { type: link.type } : {}),
+        ...(link.series ? { series: link.series } : {}),
+      };
+      resourcesByUrl.set(url, resource);
+    } else if (!resource.description && link.description) {
+      resource.description = link.description;
+    }
+    if (!resource.topicIds.includes(topic.id)) {
+      resource.topicIds.push(topic.id);
+      resource.topics.push(topic.path);
+      topic.resourceIds.push(resource.id);
+    }
+  };
+
+  for (const document of documents) {
+    const stack: { level: number; topic: Topic }[] = [];
+    for (const section of document.sections) {
+      if (section.level === 0) {
+        if (section.links.length === 0 && section.summary.length === 0) continue;
+        section.title = fileTopicName(document.file);
+        report.warnings.push({
+          file: document.file,
+          line: section.links[0]?.line ?? section.line,
+          message: `Text before the first heading is filed under a topic named "${section.title}"`,
+        });
+        section.level = 1;
+      }
+      while (stack.length > 0 && stack.at(-1)!.level >= section.level) stack.pop();
+      const topic = topicFor(section, stack.at(-1)?.topic, document.file);
+      stack.push({ level: section.level, topic });
+      for (const link of section.links) addLink(link, topic, document.file);
+    }
+  }
+
+  const topics = [...topicsById.values()];
+  aliases.applyTo(topics, report);
+  const resources = [...resourcesByUrl.values()];
+  return {
+    resources,
+    topics,
+    rootTopicIds,
+    topicsById,
+    resourcesById: new Map(resources.map((resource) => [resource.id, resource])),
+  };
+}
+
+function fileTopicName(file: string): string {
+  const base = path.basename(file, path.extname(file)).replace(/[-_]+/g, ' ');
+  return base.charAt(0).toUpperCase() + base.slice(1);
+}

@@ -1,0 +1,30 @@
+import type { ResourceType, SeriesPart } from './types.js';
+
+/** A link as read from a content file, before resources are merged across files. */
+export interface ParsedLink {
+  url: string;
+  /** Explicit title text (Markdown link text). */
+  title?: string;
+  /** A label written before the URL (`label: URL`), used when there is no title. */
+  label?: string;
+  description?: string;
+  type?: ResourceType;
+  series?: SeriesPart;
+  line: number;
+}
+
+/** A section of a content file: a heading or title and what stands under it. */
+export interface ParsedSection {
+  title: string;
+  /** 1 for the outermost level of the file. */
+  level: number;
+  line: number;
+  summary: string[];
+  links: ParsedLink[];
+}
+
+/** The format-neutral result of parsing one file. */
+export interface ParsedDocument {
+  file: string;
+  sections: ParsedSection[];
+}
