@@ -1,0 +1,89 @@
+import type { Resource } from '../content/types.js';
+
+/** A topic as an answer refers to it. */
+export interface TopicRef {
+  id: string;
+  name: string;
+  path: string[];
+}
+
+/** A resource in an answer, with its relevance (1 for a topic's own listing). */
+export interface AnswerResult {
+  resource: Resource;
+  score: number;
+}
+
+/** Which slice of a longer list of results an answer holds; `number` counts from 1. */
+export interface PageInfo {
+  number: number;
+  size: number;
+  totalResults: number;
+  totalPages: number;
+}
+
+/** One line of help, generated from the command registry. */
+export interface CommandHelp {
+  name: string;
+  usage: string;
+  summary: string;
+  examples: string[];
+}
+
+/** A node of the topic tree with the number of resources in it and below it. */
+export interface TopicTreeNode extends TopicRef {
+  count: number;
+  children: TopicTreeNode[];
+}
+
+/** The help text: every command with its usage and examples. */
+export interface HelpAnswer {
+  kind: 'help';
+  query: string;
+  commands: CommandHelp[];
+}
+
+/** The topic tree with counts. */
+export interface TopicsAnswer {
+  kind: 'topics';
+  query: string;
+  tree: TopicTreeNode[];
+}
+
+/** A topic's summary and its resources (its own, then its subtopics'), one page of them. */
+export interface TopicAnswer {
+  kind: 'topic';
+  query: string;
+  topic: TopicRef & { summary: string };
+  subtopics: TopicRef[];
+  results: AnswerResult[];
+  page: PageInfo;
+  /** True when the topic has no resources of its own and these were found by searching its name. */
+  viaSearch: boolean;
+}
+
+/** Ranked resources for free text, optionally scoped to a topic the query named. */
+export interface SearchAnswer {
+  kind: 'search';
+  query: string;
+  topic?: TopicRef;
+  results: AnswerResult[];
+  page: PageInfo;
+}
+
+/** Nothing matched: the closest topics instead, never unrelated resources. */
+export interface NoneAnswer {
+  kind: 'none';
+  query: string;
+  suggestions: TopicRef[];
+}
+
+/** What the engine answers, for adapters to render; it holds data, never platform markup. */
+export type Answer = HelpAnswer | TopicsAnswer | TopicAnswer | SearchAnswer | NoneAnswer;
+
+/** The kinds of {@link Answer}. */
+export type AnswerKind = Answer['kind'];
+
+/** A topic reduced to what answers need. */
+export function topicRef(topic: TopicRef): TopicRef {
+  return { id: topic.id, name: topic.name, path: topic.path };
+}

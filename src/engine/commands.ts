@@ -1,0 +1,88 @@
+import type { Catalog, Topic } from '../content/types.js';
+import type { Answer, CommandHelp, TopicTreeNode } from './answer.js';
+import { topicRef } from './answer.js';
+import { lookup, type LookupSources, type PageRequest } from './lookup.js';
+import { countTopicResources } from './topic-listing.js';
+
+/** What a command runs against. */
+export interface CommandContext extends PageRequest {
+  sources: LookupSources;
+  /** Help for every command, generated from the registry. */
+  help: CommandHelp[];
+}
+
+/** One command of the bot: how it is called, how it is explained, and what it does. */
+export interface Command extends CommandHelp {
+  aliases: string[];
+  run(args: string, context: CommandContext): Answer;
+}
+
+const helpCommand: Command = {
+  name: 'help',
+  aliases: ['?', 'commands', 'usage'],
+  usage: 'help',
+  summary: 'Show what the bot can do.',
+  examples: ['help'],
+  run: (args, context) => ({ kind: 'help', query: args ? `help ${args}` : 'help', commands: context.help }),
+};
+
+const topicsCommand: Command = {
+  name: 'topics',
+  aliases: ['list', 'tree', 'browse'],
+  usage: 'topics',
+  summary: 'List every topic with how many resources it has.',
+  examples: ['topics'],
+  run: (_args, context) => ({
+    kind: 'topics',
+    query: 'topics',
+    tree: context.sources.catalog.rootTopicIds.map((id) => treeNode(context.sources.catalog, id)),
+  }),
+};
+
+/** Runs when the first word is no command: a topic name or a question. */
+export const lookupCommand: Command = {
+  name: 'ask',
+  aliases: [],
+  usage: '<topic or question>',
+  summary: "A topic lists its resources; any other words search the catalog.",
+  examples: ['kubernetes', 'k8s cronjobs', 'how do I track experiments in mlflow'],
+  run: (args, context) => lookup(context.sources, args, context),
+};
+
+/** The bot's commands, in the order help lists them. */
+export const COMMANDS: Command[] = [helpCommand, topicsCommand, lookupCommand];
+
+/** Finds commands by name or alias; anything else goes to the lookup. */
+export class CommandRegistry {
+  private readonly byName = new Map<string, Command>();
+
+  constructor(readonly commands: Command[] = COMMANDS) {
+    for (const command of commands) {
+      for (const name of [command.name, ...command.aliases]) this.byName.set(name.toLowerCase(), command);
+    }
+  }
+
+  /** The command a query calls and the text left for it. The empty query is a call for help. */
+  resolve(query: string): { command: Command; args: string } {
+    const trimmed = query.trim();
+    if (trimmed === '') return { command: helpCommand, args: '' };
+    const [first = '', ...rest] = trimmed.split(/\s+/);
+    const command = this.byName.get(first.toLowerCase());
+    if (command && command !== lookupCommand) return { command, args: rest.join(' ') };
+    return { command: lookupCommand, args: trimmed };
+  }
+
+  /** Help entries for every command. */
+  help(): CommandHelp[] {
+    return this.commands.map(({ name, usage, summary, examples }) => ({ name, usage, summary, examples }));
+  }
+}
+
+function treeNode(catalog: Catalog, id: string): TopicTreeNode {
+  const topic: Topic = catalog.topicsById.get(id)!;
+  return {
+    ...topicRef(topic),
+    count: countTopicResources(catalog, topic),
+    children: topic.childIds.map((child) => treeNode(catalog, child)),
+  };
+}

@@ -1,0 +1,89 @@
+import type { Catalog, Resource, Topic } from '../content/types.js';
+import { type QueryUnit, type ResourceIndex, type ScoredResource, wordUnit } from '../search/resource-index.js';
+import { phraseWords, type TopicMatcher, type TopicMention } from '../search/topic-matcher.js';
+import { STOP_WORDS, splitWords } from '../search/text.js';
+import { topicRef, type Answer } from './answer.js';
+import { paginate } from './paginate.js';
+import { suggestTopics } from './suggest-topics.js';
+import { listTopicResources, subtreeIds } from './topic-listing.js';
+
+/** Where a lookup reads from: the catalog and its indexes, built together. */
+export interface LookupSources {
+  catalog: Catalog;
+  index: ResourceIndex;
+  topics: TopicMatcher;
+}
+
+/** Which page of how many results a lookup should return. */
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Answers a topic name or free text. A query that only names a topic lists that topic; a topic
+ * plus other words searches within the topic; anything else searches everything. A query that
+ * matches nothing gets the closest topics, never unrelated resources.
+ */
+export function lookup(sources: LookupSources, query: string, request: PageRequest): Answer {
+  const words = splitWords(query);
+  const mentions = sources.topics.findMentions(words, (word) => sources.index.hasWord(word));
+  const otherWords = wordsOutside(words, mentions).filter((word) => !STOP_WORDS.has(word));
+
+  if (mentions.length === 1 && otherWords.length === 0) {
+    return topicAnswer(sources, query, mentions[0]!.topic, request);
+  }
+  if (mentions.length === 1) {
+    const topic = mentions[0]!.topic;
+    const inTopic = subtreeIds(sources.catalog, topic);
+    const scoped = sources.index.find(otherWords.map(wordUnit), (resource) =>
+      resource.topicIds.some((id) => inTopic.has(id)),
+    );
+    if (scoped.length > 0) return searchAnswer(query, scoped, request, topic);
+  }
+  const units = [...otherWords.map(wordUnit), ...mentions.map((mention) => mentionUnit(words, mention))];
+  const found = sources.index.find(units);
+  if (found.length > 0) return searchAnswer(query, found, request);
+  const named = mentions.map((mention) => mention.topic);
+  return { kind: 'none', query, suggestions: suggestTopics(sources.catalog, query, named).map(topicRef) };
+}
+
+function topicAnswer(sources: LookupSources, query: string, topic: Topic, request: PageRequest): Answer {
+  let listed: ScoredResource[] = listTopicResources(sources.catalog, topic).map((resource: Resource) => ({
+    resource,
+    score: 1,
+  }));
+  const viaSearch = listed.length === 0;
+  if (viaSearch) {
+    const unit: QueryUnit = {
+      alternatives: [topic.name, ...topic.aliases].map(phraseWords).filter((words) => words.length > 0),
+      generic: false,
+    };
+    listed = sources.index.find([unit]);
+  }
+  const { items, page } = paginate(listed, request.page, request.pageSize);
+  return {
+    kind: 'topic',
+    query,
+    topic: { ...topicRef(topic), summary: topic.summary },
+    subtopics: topic.childIds.map((id) => topicRef(sources.catalog.topicsById.get(id)!)),
+    results: items,
+    page,
+    viaSearch,
+  };
+}
+
+function searchAnswer(query: string, found: ScoredResource[], request: PageRequest, topic?: Topic): Answer {
+  const { items, page } = paginate(found, request.page, request.pageSize);
+  return { kind: 'search', query, results: items, page, ...(topic ? { topic: topicRef(topic) } : {}) };
+}
+
+function mentionUnit(words: string[], mention: TopicMention): QueryUnit {
+  const typed = words.slice(mention.start, mention.end).filter((word) => !STOP_WORDS.has(word));
+  const alternatives = [typed, phraseWords(mention.topic.name)].filter((list) => list.length > 0);
+  return { alternatives, generic: false };
+}
+
+function wordsOutside(words: string[], mentions: TopicMention[]): string[] {
+  return words.filter((_, index) => !mentions.some((mention) => index >= mention.start && index < mention.end));
+}
