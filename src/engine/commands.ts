@@ -23,7 +23,11 @@ const helpCommand: Command = {
   usage: 'help',
   summary: 'Show what the bot can do.',
   examples: ['help'],
-  run: (args, context) => ({ kind: 'help', query: args ? `help ${args}` : 'help', commands: context.help }),
+  run: (args, context) => ({
+    kind: 'help',
+    query: args ? `help ${args}` : 'help',
+    commands: context.help,
+  }),
 };
 
 const topicsCommand: Command = {
@@ -44,7 +48,7 @@ export const lookupCommand: Command = {
   name: 'ask',
   aliases: [],
   usage: '<topic or question>',
-  summary: "A topic lists its resources; any other words search the catalog.",
+  summary: 'A topic lists its resources; any other words search the catalog.',
   examples: ['kubernetes', 'k8s cronjobs', 'how do I track experiments in mlflow'],
   run: (args, context) => lookup(context.sources, args, context),
 };
@@ -58,7 +62,8 @@ export class CommandRegistry {
 
   constructor(readonly commands: Command[] = COMMANDS) {
     for (const command of commands) {
-      for (const name of [command.name, ...command.aliases]) this.byName.set(name.toLowerCase(), command);
+      for (const name of [command.name, ...command.aliases])
+        this.byName.set(name.toLowerCase(), command);
     }
   }
 
@@ -74,7 +79,12 @@ export class CommandRegistry {
 
   /** Help entries for every command. */
   help(): CommandHelp[] {
-    return this.commands.map(({ name, usage, summary, examples }) => ({ name, usage, summary, examples }));
+    return this.commands.map(({ name, usage, summary, examples }) => ({
+      name,
+      usage,
+      summary,
+      examples,
+    }));
   }
 }
 

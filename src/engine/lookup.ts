@@ -1,5 +1,10 @@
 import type { Catalog, Resource, Topic } from '../content/types.js';
-import { type QueryUnit, type ResourceIndex, type ScoredResource, wordUnit } from '../search/resource-index.js';
+import {
+  type QueryUnit,
+  type ResourceIndex,
+  type ScoredResource,
+  wordUnit,
+} from '../search/resource-index.js';
 import { phraseWords, type TopicMatcher, type TopicMention } from '../search/topic-matcher.js';
 import { STOP_WORDS, splitWords } from '../search/text.js';
 import { topicRef, type Answer } from './answer.js';
@@ -41,22 +46,38 @@ export function lookup(sources: LookupSources, query: string, request: PageReque
     );
     if (scoped.length > 0) return searchAnswer(query, scoped, request, topic);
   }
-  const units = [...otherWords.map(wordUnit), ...mentions.map((mention) => mentionUnit(words, mention))];
+  const units = [
+    ...otherWords.map(wordUnit),
+    ...mentions.map((mention) => mentionUnit(words, mention)),
+  ];
   const found = sources.index.find(units);
   if (found.length > 0) return searchAnswer(query, found, request);
   const named = mentions.map((mention) => mention.topic);
-  return { kind: 'none', query, suggestions: suggestTopics(sources.catalog, query, named).map(topicRef) };
+  return {
+    kind: 'none',
+    query,
+    suggestions: suggestTopics(sources.catalog, query, named).map(topicRef),
+  };
 }
 
-function topicAnswer(sources: LookupSources, query: string, topic: Topic, request: PageRequest): Answer {
-  let listed: ScoredResource[] = listTopicResources(sources.catalog, topic).map((resource: Resource) => ({
-    resource,
-    score: 1,
-  }));
+function topicAnswer(
+  sources: LookupSources,
+  query: string,
+  topic: Topic,
+  request: PageRequest,
+): Answer {
+  let listed: ScoredResource[] = listTopicResources(sources.catalog, topic).map(
+    (resource: Resource) => ({
+      resource,
+      score: 1,
+    }),
+  );
   const viaSearch = listed.length === 0;
   if (viaSearch) {
     const unit: QueryUnit = {
-      alternatives: [topic.name, ...topic.aliases].map(phraseWords).filter((words) => words.length > 0),
+      alternatives: [topic.name, ...topic.aliases]
+        .map(phraseWords)
+        .filter((words) => words.length > 0),
       generic: false,
     };
     listed = sources.index.find([unit]);
@@ -73,9 +94,20 @@ function topicAnswer(sources: LookupSources, query: string, topic: Topic, reques
   };
 }
 
-function searchAnswer(query: string, found: ScoredResource[], request: PageRequest, topic?: Topic): Answer {
+function searchAnswer(
+  query: string,
+  found: ScoredResource[],
+  request: PageRequest,
+  topic?: Topic,
+): Answer {
   const { items, page } = paginate(found, request.page, request.pageSize);
-  return { kind: 'search', query, results: items, page, ...(topic ? { topic: topicRef(topic) } : {}) };
+  return {
+    kind: 'search',
+    query,
+    results: items,
+    page,
+    ...(topic ? { topic: topicRef(topic) } : {}),
+  };
 }
 
 function mentionUnit(words: string[], mention: TopicMention): QueryUnit {
@@ -85,5 +117,7 @@ function mentionUnit(words: string[], mention: TopicMention): QueryUnit {
 }
 
 function wordsOutside(words: string[], mentions: TopicMention[]): string[] {
-  return words.filter((_, index) => !mentions.some((mention) => index >= mention.start && index < mention.end));
+  return words.filter(
+    (_, index) => !mentions.some((mention) => index >= mention.start && index < mention.end),
+  );
 }

@@ -65,7 +65,9 @@ export class ResourceIndex {
         fuzzy: (term) => typoAllowance(term) || false,
       },
     });
-    const documents = catalog.resources.map((resource) => toDocument(resource, catalog, topicMatcher));
+    const documents = catalog.resources.map((resource) =>
+      toDocument(resource, catalog, topicMatcher),
+    );
     this.search.addAll(documents);
     for (const document of documents) {
       for (const field of Object.keys(FIELD_BOOSTS) as (keyof IndexedResource)[]) {

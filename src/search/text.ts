@@ -14,7 +14,9 @@ export const STOP_WORDS = new Set(
 /** Words that describe the kind of page wanted rather than its subject. */
 export const GENERIC_WORDS = new Set(
   'tutorial tutorials guide guides intro introduction video videos article articles example examples course ' +
-    'courses docs documentation doc learn learning beginner beginners basics started start overview'.split(' '),
+    'courses docs documentation doc learn learning beginner beginners basics started start overview'.split(
+      ' ',
+    ),
 );
 
 /** Splits text into lower-case words (letters and digits), keeping accents folded. */

@@ -44,7 +44,10 @@ export class TopicMatcher {
    * The topic mentions in a list of query words (as {@link splitWords} gives them). A word the
    * index knows (`isKnownWord`) is never read as a misspelt topic.
    */
-  findMentions(words: string[], isKnownWord: (word: string) => boolean = () => false): TopicMention[] {
+  findMentions(
+    words: string[],
+    isKnownWord: (word: string) => boolean = () => false,
+  ): TopicMention[] {
     const stems = words.map(stem);
     const mentions: TopicMention[] = [];
     for (let i = 0; i < stems.length; i++) {

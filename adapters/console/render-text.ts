@@ -1,0 +1,89 @@
+import type { Answer, AnswerResult, PageInfo, TopicTreeNode } from '../../src/engine/answer.js';
+import { breadcrumb, resourceFacts } from '../../src/engine/describe-resource.js';
+import { bold, dim, link, terminalSafe, type TerminalStyle } from './terminal-text.js';
+
+/** Renders an answer as terminal text: numbered resources with their links, facts and topics. */
+export function renderText(answer: Answer, style: TerminalStyle = { rich: false }): string {
+  switch (answer.kind) {
+    case 'help':
+      return [
+        bold('devops-bot finds DevOps and MLOps learning resources.', style),
+        '',
+        ...answer.commands.map(
+          (command) =>
+            `  ${command.usage.padEnd(22)} ${command.summary}\n  ${' '.repeat(22)} ${dim(
+              'e.g. ' + command.examples.join(', '),
+              style,
+            )}`,
+        ),
+      ].join('\n');
+    case 'topics':
+      return [bold('Topics', style), ...answer.tree.flatMap((node) => treeLines(node, 0))].join(
+        '\n',
+      );
+    case 'topic': {
+      const header = [
+        bold(answer.topic.name, style) + dim(`  (${breadcrumb(answer.topic.path)})`, style),
+      ];
+      if (answer.topic.summary) header.push(terminalSafe(answer.topic.summary));
+      if (answer.viaSearch && answer.results.length > 0) {
+        header.push(
+          dim(
+            `Nothing is filed under ${answer.topic.name} yet; these resources mention it.`,
+            style,
+          ),
+        );
+      }
+      if (answer.results.length === 0) header.push('No resources here yet.');
+      if (answer.subtopics.length > 0) {
+        header.push(
+          dim('Subtopics: ' + answer.subtopics.map((topic) => topic.name).join(', '), style),
+        );
+      }
+      return [...header, '', ...resultLines(answer.results, answer.page, style)].join('\n');
+    }
+    case 'search': {
+      const scope = answer.topic ? ` in ${answer.topic.name}` : '';
+      const title = bold(`Results for "${terminalSafe(answer.query)}"${scope}`, style);
+      return [title, '', ...resultLines(answer.results, answer.page, style)].join('\n');
+    }
+    case 'none':
+      return [
+        `Nothing in the catalog matches "${terminalSafe(answer.query)}".`,
+        answer.suggestions.length > 0
+          ? `Try a topic: ${answer.suggestions.map((topic) => topic.name).join(', ')}`
+          : 'Type "topics" to see what the catalog covers.',
+      ].join('\n');
+  }
+}
+
+function resultLines(results: AnswerResult[], page: PageInfo, style: TerminalStyle): string[] {
+  const first = (page.number - 1) * page.size;
+  const lines = results.flatMap(({ resource }, index) => {
+    const facts = resourceFacts(resource);
+    return [
+      `${String(first + index + 1).padStart(2)}. ${bold(resource.title, style)}${facts ? dim(`  [${facts}]`, style) : ''}`,
+      ...(resource.description ? [`    ${terminalSafe(resource.description)}`] : []),
+      `    ${link(resource.url, style)}`,
+      `    ${dim(resource.topics.map(breadcrumb).join(' | '), style)}`,
+    ];
+  });
+  if (page.totalPages > 1) {
+    const more = page.number < page.totalPages ? ' Type "more" for the next page.' : '';
+    lines.push(
+      '',
+      dim(
+        `Page ${page.number} of ${page.totalPages} (${page.totalResults} resources).${more}`,
+        style,
+      ),
+    );
+  }
+  return lines;
+}
+
+function treeLines(node: TopicTreeNode, depth: number): string[] {
+  return [
+    `${'  '.repeat(depth + 1)}${terminalSafe(node.name)} (${node.count})`,
+    ...node.children.flatMap((child) => treeLines(child, depth + 1)),
+  ];
+}

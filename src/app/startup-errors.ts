@@ -1,0 +1,54 @@
+import { ConfigError } from '../config.js';
+import { ContentFolderError } from '../content/load-content.js';
+import type { ContentIssue } from '../content/types.js';
+
+/** Content whose errors stop the bot from starting; each error names its file and line. */
+export class ContentInvalidError extends Error {
+  readonly code = 'CONTENT_INVALID';
+  constructor(readonly errors: ContentIssue[]) {
+    super(
+      `The content has ${errors.length} error(s):\n` +
+        errors.map((issue) => `  ${formatIssue(issue)}`).join('\n') +
+        '\nFix them and start again; `npx devops-bot lint` checks the content without starting the bot.',
+    );
+    this.name = 'ContentInvalidError';
+  }
+}
+
+/** `file:line: [severity: ]message`, the form editors and CI logs link to. */
+export function formatIssue(issue: ContentIssue, severity?: 'error' | 'warning'): string {
+  return `${issue.file}:${issue.line}: ${severity ? `${severity}: ` : ''}${issue.message}`;
+}
+
+/** Errors that mean "fix the setup and try again": reported plainly, exit code 2, no stack trace. */
+export function isStartupError(error: unknown): error is Error & { code: string } {
+  return (
+    error instanceof ConfigError ||
+    error instanceof ContentFolderError ||
+    error instanceof ContentInvalidError ||
+    (error instanceof Error && 'code' in error && error.name === 'StartupError')
+  );
+}
+
+/** A start-up failure of an adapter or store, with a code and a message that says what to do. */
+export class StartupError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+/** Prints a start-up error and ends the process: exit 2 for setup problems, 1 for anything unexpected. */
+export function exitWithStartupError(error: unknown): never {
+  if (isStartupError(error)) {
+    process.stderr.write(`devops-bot: ${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(
+    `devops-bot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+}

@@ -1,0 +1,46 @@
+import { breadcrumb, resourceFacts } from '../../engine/describe-resource.js';
+import { formatIssue } from '../../app/startup-errors.js';
+import type { CliCommand } from '../cli-command.js';
+import { CONTENT_OPTION, loadContentFor } from '../content-flag.js';
+
+/** `devops-bot catalog`: every resource and every problem found in the content. */
+export const catalogCommand: CliCommand = {
+  name: 'catalog',
+  usage: 'catalog [--json] [--content DIR]',
+  summary:
+    'List every resource of the content with its topics and source line, then every warning and error.',
+  options: { json: { type: 'boolean' }, ...CONTENT_OPTION },
+  async run(args, io) {
+    const { catalog, report, files } = await loadContentFor(args, io);
+    if (args.values.json) {
+      const resources = catalog.resources.map((resource) => ({
+        id: resource.id,
+        url: resource.url,
+        title: resource.title,
+        description: resource.description,
+        type: resource.type ?? null,
+        series: resource.series ?? null,
+        topics: resource.topics,
+        source: resource.source,
+      }));
+      io.stdout.write(
+        JSON.stringify({ files, resources, warnings: report.warnings, errors: report.errors }) +
+          '\n',
+      );
+      return 0;
+    }
+    for (const resource of catalog.resources) {
+      const facts = resourceFacts(resource);
+      io.stdout.write(
+        `${resource.title}${facts ? ` [${facts}]` : ''}\n  ${resource.url}\n` +
+          `  ${resource.topics.map(breadcrumb).join(' | ')}  (${resource.source.file}:${resource.source.line})\n`,
+      );
+    }
+    io.stdout.write(
+      `\n${catalog.resources.length} resources in ${catalog.topics.length} topics from ${files.length} files.\n`,
+    );
+    for (const warning of report.warnings) io.stdout.write(formatIssue(warning, 'warning') + '\n');
+    for (const error of report.errors) io.stdout.write(formatIssue(error, 'error') + '\n');
+    return 0;
+  },
+};

@@ -1,0 +1,215 @@
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+/** Misconfiguration found at start: every bad variable, each with what is wrong and what to do. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'The configuration is not valid:\n' +
+        problems.map((problem) => `  - ${problem.variable}: ${problem.message}`).join('\n') +
+        '\nSet these in the environment or in .env (see .env.example for every variable).',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { message: 'must be true or false' })
+  .optional()
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+const httpUrl = optionalText.refine(
+  (value) => value === undefined || /^https?:\/\/\S+$/.test(value),
+  {
+    message: 'must be an http:// or https:// URL',
+  },
+);
+const token = (prefix: string) =>
+  optionalText.refine((value) => value === undefined || value.startsWith(prefix), {
+    message: `must be a token starting with ${prefix} (the value is not shown)`,
+  });
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CONTENT_DIR: z.string().trim().min(1).default('content'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 to 65535')
+    .max(65535, 'must be 0 to 65535')
+    .default(3000),
+  SLACK_BOT_TOKEN: token('xoxb-'),
+  SLACK_APP_TOKEN: token('xapp-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_MODE: z.enum(['socket', 'http']).optional(),
+  SLACK_API_URL: httpUrl,
+  SLACK_COMMAND: z
+    .string()
+    .trim()
+    .regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command such as /devops')
+    .default('/devops'),
+  SLACK_RESPONSE: z.enum(['ephemeral', 'in_channel']).default('ephemeral'),
+  SLACK_ADMIN_USERS: list,
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APP_ID: optionalText.refine((value) => value === undefined || /^\d{5,20}$/.test(value), {
+    message: 'must be the application id (a number) from the Discord developer portal',
+  }),
+  DISCORD_API_URL: httpUrl,
+  DISCORD_EPHEMERAL: flag,
+});
+
+type Environment = z.infer<typeof environmentSchema>;
+
+/** Slack settings, present when Slack is configured. */
+export interface SlackConfig {
+  botToken: string;
+  mode: 'socket' | 'http';
+  appToken?: string;
+  signingSecret?: string;
+  apiUrl?: string;
+  command: string;
+  responseType: 'ephemeral' | 'in_channel';
+  adminUsers: string[];
+}
+
+/** Discord settings, present when Discord is configured. */
+export interface DiscordConfig {
+  token: string;
+  appId: string;
+  apiUrl?: string;
+  ephemeral: boolean;
+}
+
+/** The whole configuration, parsed once at start. */
+export interface Config {
+  env: Environment['NODE_ENV'];
+  logLevel: Environment['LOG_LEVEL'];
+  contentDir: string;
+  dataDir: string;
+  port: number;
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+}
+
+/** Reads `.env` (without overriding variables already set) and returns the environment. */
+export function readEnvironment(): NodeJS.ProcessEnv {
+  dotenv.config({ quiet: true });
+  return process.env;
+}
+
+/** Parses and checks the environment; throws {@link ConfigError} naming every bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0]),
+        message: issue.message,
+      })),
+    );
+  }
+  const values = parsed.data;
+  const problems: { variable: string; message: string }[] = [];
+  const slack = slackConfig(values, problems);
+  const discord = discordConfig(values, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: values.NODE_ENV,
+    logLevel: values.LOG_LEVEL,
+    contentDir: values.CONTENT_DIR,
+    dataDir: values.DATA_DIR,
+    port: values.PORT,
+    ...(slack ? { slack } : {}),
+    ...(discord ? { discord } : {}),
+  };
+}
+
+function slackConfig(values: Environment, problems: { variable: string; message: string }[]) {
+  const {
+    SLACK_BOT_TOKEN: botToken,
+    SLACK_APP_TOKEN: appToken,
+    SLACK_SIGNING_SECRET: signingSecret,
+  } = values;
+  if (!botToken) {
+    if (appToken || signingSecret) {
+      problems.push({
+        variable: 'SLACK_BOT_TOKEN',
+        message:
+          'is missing; Slack needs the bot token (xoxb-) as well as SLACK_APP_TOKEN or SLACK_SIGNING_SECRET',
+      });
+    }
+    return undefined;
+  }
+  let mode =
+    values.SLACK_MODE ??
+    (appToken && !signingSecret ? 'socket' : signingSecret && !appToken ? 'http' : undefined);
+  if (!appToken && !signingSecret) {
+    problems.push({
+      variable: 'SLACK_APP_TOKEN',
+      message:
+        'or SLACK_SIGNING_SECRET is needed with SLACK_BOT_TOKEN: the app token (xapp-) for Socket Mode, or the signing secret for HTTP mode',
+    });
+  } else if (!mode) {
+    problems.push({
+      variable: 'SLACK_MODE',
+      message:
+        'must be "socket" or "http" when both SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are set',
+    });
+  } else if (mode === 'socket' && !appToken) {
+    problems.push({ variable: 'SLACK_APP_TOKEN', message: 'is needed when SLACK_MODE is socket' });
+  } else if (mode === 'http' && !signingSecret) {
+    problems.push({
+      variable: 'SLACK_SIGNING_SECRET',
+      message: 'is needed when SLACK_MODE is http',
+    });
+  }
+  mode ??= 'http';
+  return {
+    botToken,
+    mode,
+    command: values.SLACK_COMMAND,
+    responseType: values.SLACK_RESPONSE,
+    adminUsers: values.SLACK_ADMIN_USERS,
+    ...(appToken ? { appToken } : {}),
+    ...(signingSecret ? { signingSecret } : {}),
+    ...(values.SLACK_API_URL ? { apiUrl: values.SLACK_API_URL } : {}),
+  } satisfies SlackConfig;
+}
+
+function discordConfig(values: Environment, problems: { variable: string; message: string }[]) {
+  const { DISCORD_TOKEN: token, DISCORD_APP_ID: appId } = values;
+  if (!token && !appId) return undefined;
+  if (!token)
+    problems.push({
+      variable: 'DISCORD_TOKEN',
+      message: 'is missing; DISCORD_APP_ID is set without it',
+    });
+  if (!appId)
+    problems.push({
+      variable: 'DISCORD_APP_ID',
+      message: 'is missing; DISCORD_TOKEN is set without it',
+    });
+  if (!token || !appId) return undefined;
+  return {
+    token,
+    appId,
+    ephemeral: values.DISCORD_EPHEMERAL,
+    ...(values.DISCORD_API_URL ? { apiUrl: values.DISCORD_API_URL } : {}),
+  } satisfies DiscordConfig;
+}
