@@ -47,6 +47,8 @@ export function renderText(answer: Answer, style: TerminalStyle = { rich: false 
       const title = bold(`Results for "${terminalSafe(answer.query)}"${scope}`, style);
       return [title, '', ...resultLines(answer.results, answer.page, style)].join('\n');
     }
+    case 'notice':
+      return [bold(answer.title, style), ...answer.lines.map(terminalSafe)].join('\n');
     case 'none':
       return [
         `Nothing in the catalog matches "${terminalSafe(answer.query)}".`,

@@ -77,8 +77,22 @@ export interface NoneAnswer {
   suggestions: TopicRef[];
 }
 
+/**
+ * A short message from a channel command (subscribe, unsubscribe...): a confirmation, a status
+ * or a polite refusal. `private` ones are shown only to the person who asked.
+ */
+export interface NoticeAnswer {
+  kind: 'notice';
+  query: string;
+  tone: 'success' | 'info' | 'refusal' | 'error';
+  title: string;
+  lines: string[];
+  private: boolean;
+}
+
 /** What the engine answers, for adapters to render; it holds data, never platform markup. */
-export type Answer = HelpAnswer | TopicsAnswer | TopicAnswer | SearchAnswer | NoneAnswer;
+export type Answer =
+  HelpAnswer | TopicsAnswer | TopicAnswer | SearchAnswer | NoneAnswer | NoticeAnswer;
 
 /** The kinds of {@link Answer}. */
 export type AnswerKind = Answer['kind'];

@@ -1,0 +1,63 @@
+import type { Answer, CommandHelp } from '../engine/answer.js';
+import type { AnswerEngine, AnswerOptions } from '../engine/engine.js';
+
+/** The platforms the bot speaks on. */
+export type PlatformName = 'slack' | 'discord' | 'console';
+
+/** Where a message came from, for commands that act on a channel. */
+export interface ConversationContext {
+  platform: PlatformName;
+  channelId?: string;
+  userId?: string;
+  /** Whether the asker may change the channel's settings (Manage Channels, workspace admin...). */
+  canManageChannel?: () => Promise<boolean>;
+}
+
+/** A command that acts on the channel it is typed in, such as `subscribe`; declared like the core commands. */
+export interface ChannelCommand extends CommandHelp {
+  aliases: string[];
+  run(args: string, context: ConversationContext): Promise<Answer>;
+}
+
+/**
+ * Routes a message to a channel command when its first word names one, else to the engine;
+ * help then lists the channel commands after the core ones.
+ */
+export class ConversationRouter {
+  private readonly byName = new Map<string, ChannelCommand>();
+
+  constructor(
+    private readonly engine: () => AnswerEngine,
+    private readonly channelCommands: ChannelCommand[] = [],
+  ) {
+    for (const command of channelCommands) {
+      for (const name of [command.name, ...command.aliases])
+        this.byName.set(name.toLowerCase(), command);
+    }
+  }
+
+  /** The engine currently answering (it changes when content is reloaded). */
+  get currentEngine(): AnswerEngine {
+    return this.engine();
+  }
+
+  /** Answers one message. */
+  async answer(
+    query: string,
+    context: ConversationContext,
+    options?: AnswerOptions,
+  ): Promise<Answer> {
+    const [first = '', ...rest] = query.trim().split(/\s+/);
+    const command = this.byName.get(first.toLowerCase());
+    if (command && context.platform !== 'console') return command.run(rest.join(' '), context);
+    const answer = this.engine().answer(query, options);
+    if (answer.kind !== 'help' || context.platform === 'console') return answer;
+    const extra = this.channelCommands.map(({ name, usage, summary, examples }) => ({
+      name,
+      usage,
+      summary,
+      examples,
+    }));
+    return { ...answer, commands: [...answer.commands, ...extra] };
+  }
+}

@@ -1,0 +1,32 @@
+import type { Resource } from '../content/types.js';
+import type { TopicRef } from '../engine/answer.js';
+
+/** The resource of the week as a platform posts it. */
+export interface WeeklyPost {
+  resource: Resource;
+  /** The topic to offer "more on" (the resource's first topic). */
+  topic: TopicRef;
+  /** The scheduled slot this post is for, for the footer. */
+  slot: Date;
+}
+
+/** The platform reported that the channel cannot be posted to any more (bot removed, channel deleted). */
+export class ChannelUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+    this.name = 'ChannelUnavailableError';
+  }
+}
+
+/** A platform adapter that can post the resource of the week to one of its channels. */
+export interface WeeklyPoster {
+  readonly platform: 'slack' | 'discord';
+  /**
+   * Posts to the channel with mentions disabled; resolves with the platform's message id.
+   * Throws {@link ChannelUnavailableError} when the channel is gone or the bot was removed.
+   */
+  postWeekly(channelId: string, post: WeeklyPost): Promise<string>;
+}
