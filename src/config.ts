@@ -116,16 +116,23 @@ export function readEnvironment(): NodeJS.ProcessEnv {
 /** Parses and checks the environment; throws {@link ConfigError} naming every bad variable. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = environmentSchema.safeParse(env);
+  const problems: { variable: string; message: string }[] = [];
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => ({
+    problems.push(
+      ...parsed.error.issues.map((issue) => ({
         variable: String(issue.path[0]),
         message: issue.message,
       })),
     );
+    // Settings that only make sense together are checked on the raw values too, so one message names everything.
+    const raw = Object.fromEntries(
+      Object.entries(env).map(([name, value]) => [name, value?.trim() || undefined]),
+    ) as unknown as Environment;
+    slackConfig(raw, problems);
+    discordConfig(raw, problems);
+    throw new ConfigError(problems);
   }
   const values = parsed.data;
-  const problems: { variable: string; message: string }[] = [];
   const slack = slackConfig(values, problems);
   const discord = discordConfig(values, problems);
   if (problems.length > 0) throw new ConfigError(problems);

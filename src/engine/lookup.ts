@@ -38,19 +38,21 @@ export function lookup(sources: LookupSources, query: string, request: PageReque
   if (mentions.length === 1 && otherWords.length === 0) {
     return topicAnswer(sources, query, mentions[0]!.topic, request);
   }
-  if (mentions.length === 1) {
+  const scopedToOneTopic = mentions.length === 1;
+  if (scopedToOneTopic) {
     const topic = mentions[0]!.topic;
     const inTopic = subtreeIds(sources.catalog, topic);
-    const scoped = sources.index.find(otherWords.map(wordUnit), (resource) =>
-      resource.topicIds.some((id) => inTopic.has(id)),
-    );
+    const scoped = sources.index.find(otherWords.map(wordUnit), {
+      scope: (resource) => resource.topicIds.some((id) => inTopic.has(id)),
+    });
     if (scoped.length > 0) return searchAnswer(query, scoped, request, topic);
   }
   const units = [
     ...otherWords.map(wordUnit),
     ...mentions.map((mention) => mentionUnit(words, mention)),
   ];
-  const found = sources.index.find(units);
+  // Outside the one topic named, only resources matching every word are still about the question.
+  const found = sources.index.find(units, { relaxed: !scopedToOneTopic });
   if (found.length > 0) return searchAnswer(query, found, request);
   const named = mentions.map((mention) => mention.topic);
   return {
@@ -78,7 +80,7 @@ function topicAnswer(
       alternatives: [topic.name, ...topic.aliases]
         .map(phraseWords)
         .filter((words) => words.length > 0),
-      generic: false,
+      kind: 'topic',
     };
     listed = sources.index.find([unit]);
   }
@@ -113,7 +115,7 @@ function searchAnswer(
 function mentionUnit(words: string[], mention: TopicMention): QueryUnit {
   const typed = words.slice(mention.start, mention.end).filter((word) => !STOP_WORDS.has(word));
   const alternatives = [typed, phraseWords(mention.topic.name)].filter((list) => list.length > 0);
-  return { alternatives, generic: false };
+  return { alternatives, kind: 'topic' };
 }
 
 function wordsOutside(words: string[], mentions: TopicMention[]): string[] {

@@ -10,8 +10,19 @@ import type { TopicMatcher } from './topic-matcher.js';
 export interface QueryUnit {
   /** Ways of saying it, each a list of words that must all match. */
   alternatives: string[][];
-  /** True for words like "tutorial" that say what kind of page, not what subject. */
-  generic: boolean;
+  /**
+   * `word` for a subject word, `generic` for words like "tutorial" that say what kind of page,
+   * `topic` for a topic named in the query.
+   */
+  kind: 'word' | 'generic' | 'topic';
+}
+
+/** How a search may widen or narrow what it returns. */
+export interface FindOptions {
+  /** Only resources for which this is true. */
+  scope?: (resource: Resource) => boolean;
+  /** Whether partial matches may be added when every unit together finds too little (default true). */
+  relaxed?: boolean;
 }
 
 /** A resource found by a search, with its relevance score. */
@@ -83,17 +94,19 @@ export class ResourceIndex {
 
   /**
    * Ranked resources matching every unit; when that finds too little, resources matching at
-   * least half of the units (and one that is not a generic word) are added after them. Weak
-   * matches below a share of the best score are dropped. `scope` limits results to those ids.
+   * least half of the units are added after them, provided they match a subject word when the
+   * query has one (a topic name or "tutorial" alone is not enough). Weak
+   * matches below a share of the best score are dropped.
    */
-  find(units: QueryUnit[], scope?: (resource: Resource) => boolean): ScoredResource[] {
+  find(units: QueryUnit[], options: FindOptions = {}): ScoredResource[] {
+    const { scope, relaxed = true } = options;
     if (units.length === 0) return [];
     const filter = scope
       ? (result: SearchResult) => scope(this.catalog.resourcesById.get(String(result.id))!)
       : undefined;
     const strict = this.run(units, 'AND', filter);
     let results = strict;
-    if (strict.length < ENOUGH_RESULTS && units.length > 1) {
+    if (relaxed && strict.length < ENOUGH_RESULTS && units.length > 1) {
       const seen = new Set(strict.map((result) => result.id));
       const relaxed = this.run(units, 'OR', filter).filter(
         (result) => !seen.has(result.id) && coversEnough(result, units),
@@ -130,7 +143,11 @@ function coversEnough(result: SearchResult, units: QueryUnit[]): boolean {
   const covered = units.filter((unit) =>
     unit.alternatives.some((words) => words.map(stem).some((word) => matched.has(word))),
   );
-  return covered.length >= Math.ceil(units.length / 2) && covered.some((unit) => !unit.generic);
+  const hasSubject = units.some((unit) => unit.kind === 'word');
+  return (
+    covered.length >= Math.ceil(units.length / 2) &&
+    (!hasSubject || covered.some((unit) => unit.kind === 'word'))
+  );
 }
 
 function toDocument(resource: Resource, catalog: Catalog, matcher: TopicMatcher): IndexedResource {
@@ -151,5 +168,5 @@ function toDocument(resource: Resource, catalog: Catalog, matcher: TopicMatcher)
 
 /** A query unit for a plain word. */
 export function wordUnit(word: string): QueryUnit {
-  return { alternatives: [[word]], generic: GENERIC_WORDS.has(word) };
+  return { alternatives: [[word]], kind: GENERIC_WORDS.has(word) ? 'generic' : 'word' };
 }

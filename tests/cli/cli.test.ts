@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { baseEnv, CLI, runNode } from '../support/processes.js';
+import { makeContentDir } from '../support/content.js';
+
+describe('the devops-bot CLI', () => {
+  it('answers `ask --json` with the documented shape', async () => {
+    const { code, stdout } = await runNode(CLI, ['ask', '--json', 'k8s cronjobs']);
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(Object.keys(answer)).toEqual(['query', 'kind', 'topic', 'results', 'suggestions']);
+    expect(answer).toMatchObject({ query: 'k8s cronjobs', kind: 'search', topic: 'Kubernetes' });
+    expect(Object.keys(answer.results[0])).toEqual([
+      'id',
+      'url',
+      'title',
+      'description',
+      'topics',
+      'score',
+    ]);
+    expect(answer.results[0]).toMatchObject({
+      url: 'https://mlinproduction.com/k8s-cronjobs/',
+      topics: [['DevOps', 'Kubernetes']],
+    });
+  });
+
+  it('returns no results and suggestions for a query outside the catalog', async () => {
+    const { stdout } = await runNode(CLI, ['ask', '--json', 'kafka streaming']);
+    const answer = JSON.parse(stdout);
+    expect(answer.kind).toBe('none');
+    expect(answer.results).toEqual([]);
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('reads queries from standard input with --json, one JSON object a line', async () => {
+    const { code, stdout } = await runNode(CLI, ['ask', '--json', '--limit', '2'], {
+      input: 'docker\n\nmlflow tracking\nhelp\n',
+    });
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.query, line.kind])).toEqual([
+      ['docker', 'topic'],
+      ['mlflow tracking', 'topic'],
+      ['help', 'help'],
+    ]);
+    expect(lines[0].results).toHaveLength(2);
+  });
+
+  it('prints readable text without --json', async () => {
+    const { stdout } = await runNode(CLI, ['ask', 'docker', 'gpu']);
+    expect(stdout).toContain('NVIDIA GPU');
+    expect(stdout).toContain('https://medium.com/@itembe2a/');
+    expect(stdout).toContain('DevOps › Docker');
+  });
+
+  it('lists every one of the 58 links with `catalog --json`', async () => {
+    const { code, stdout } = await runNode(CLI, ['catalog', '--json']);
+    expect(code).toBe(0);
+    const catalog = JSON.parse(stdout);
+    expect(new Set(catalog.resources.map((resource: { url: string }) => resource.url)).size).toBe(
+      58,
+    );
+    expect(catalog.warnings).toEqual([]);
+  });
+
+  it('prints the topic tree with counts', async () => {
+    const { stdout } = await runNode(CLI, ['topics']);
+    expect(stdout).toMatch(/^ {4}Kubernetes \(9\)$/m);
+    expect(stdout).toMatch(/^ {6}Spark on Kubernetes \(1\)$/m);
+  });
+
+  it('lints clean content with exit 0 and broken content with exit 1 and file:line', async () => {
+    expect((await runNode(CLI, ['lint'])).code).toBe(0);
+    const dir = await makeContentDir({ 'bad.md': '# Bad\n\n- [Broken](nope) — x. (article)\n' });
+    const { code, stdout } = await runNode(CLI, ['lint', '--content', dir]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/bad\.md:3: error: Not a usable web address: nope/);
+  });
+
+  it('rejects bad arguments with the usage and exit code 2, never a stack trace', async () => {
+    for (const args of [
+      ['ask', '--limit', 'lots', 'docker'],
+      ['ask', '--colour', 'docker'],
+      ['frobnicate'],
+      [],
+    ]) {
+      const { code, stderr, stdout } = await runNode(CLI, args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr + stdout).toContain('devops-bot');
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('exits 2 with a clear message when the content folder is missing', async () => {
+    const { code, stderr } = await runNode(CLI, ['ask', 'docker'], {
+      env: baseEnv({ CONTENT_DIR: '/no/such/folder' }),
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain('/no/such/folder does not exist');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});

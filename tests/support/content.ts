@@ -1,0 +1,34 @@
+import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadContent, type LoadedContent } from '../../src/content/load-content.js';
+import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
+
+/** The repository's own content folder. */
+export const SHIPPED_CONTENT = path.resolve(import.meta.dirname, '../../content');
+
+/** Test fixtures folder. */
+export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+
+/** Writes files into a fresh temporary folder and returns its path. */
+export async function makeContentDir(files: Record<string, string | Buffer>): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'devops-bot-content-'));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** Loads content written from the given files. */
+export async function loadFiles(files: Record<string, string | Buffer>): Promise<LoadedContent> {
+  return loadContent(await makeContentDir(files));
+}
+
+let shipped: Promise<AnswerEngine> | undefined;
+
+/** An engine over the shipped content, built once per test file. */
+export function shippedEngine(): Promise<AnswerEngine> {
+  shipped ??= loadContent(SHIPPED_CONTENT).then(({ catalog }) => createEngine(catalog));
+  return shipped;
+}

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The repository root. */
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The built CLI entry (`npm test` builds first). */
+export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+/** The built bot entry, what `npm start` runs. */
+export const BOT = path.join(ROOT, 'dist/src/main.js');
+
+/** What a finished process printed and how it ended. */
+export interface ProcessResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** An empty working folder, so that no developer's `.env` leaks into a test. */
+export function scratchDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'devops-bot-run-'));
+}
+
+/** A minimal environment: no platform credentials unless a test adds them. */
+export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: os.tmpdir(),
+    NODE_ENV: 'test',
+    CONTENT_DIR: path.join(ROOT, 'content'),
+    ...extra,
+  };
+}
+
+/** Runs a built entry point with arguments and standard input, and waits for it to exit. */
+export function runNode(
+  entry: string,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<ProcessResult> {
+  if (!existsSync(entry))
+    throw new Error(`${entry} is missing: run "npm run build" (npm test does it first)`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry, ...args], {
+      cwd: options.cwd ?? scratchDir(),
+      env: options.env ?? baseEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
