@@ -57,6 +57,10 @@ export class ConsoleAdapter implements PlatformAdapter {
     this.lines.on('close', () => this.finish());
   }
 
+  isReady(): boolean {
+    return this.lines !== undefined;
+  }
+
   async stop(): Promise<void> {
     this.lines?.close();
     await this.finished;

@@ -6,4 +6,6 @@ export interface PlatformAdapter {
   start(): Promise<void>;
   /** Stops taking new messages, lets those in flight finish, and disconnects. */
   stop(): Promise<void>;
+  /** True while connected to the platform and taking messages (for the readiness probe). */
+  isReady(): boolean;
 }
