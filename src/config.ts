@@ -1,5 +1,6 @@
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { cronProblem, isTimeZone, parseDuration } from './weekly/schedule-values.js';
 
 /** Misconfiguration found at start: every bad variable, each with what is wrong and what to do. */
 export class ConfigError extends Error {
@@ -72,6 +73,36 @@ const environmentSchema = z.object({
   }),
   DISCORD_API_URL: httpUrl,
   DISCORD_EPHEMERAL: flag,
+  WEEKLY_CHANNELS: list.refine(
+    (channels) => channels.every((channel) => /^(slack|discord):[A-Za-z0-9]+$/.test(channel)),
+    { message: 'must be a comma-separated list such as slack:C0123,discord:1234' },
+  ),
+  WEEKLY_CRON: z
+    .string()
+    .trim()
+    .default('0 9 * * 1')
+    .superRefine((pattern, context) => {
+      const problem = cronProblem(pattern);
+      if (problem)
+        context.addIssue({ code: 'custom', message: `is not a valid cron expression: ${problem}` });
+    }),
+  WEEKLY_TZ: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine(isTimeZone, { message: 'must be an IANA time zone name such as Europe/Paris or UTC' }),
+  WEEKLY_CATCHUP: z
+    .string()
+    .trim()
+    .default('12h')
+    .transform((text, context) => {
+      const ms = parseDuration(text);
+      if (ms === undefined) {
+        context.addIssue({ code: 'custom', message: 'must be a duration such as 12h, 90m or 1d' });
+        return z.NEVER;
+      }
+      return ms;
+    }),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -96,8 +127,19 @@ export interface DiscordConfig {
   ephemeral: boolean;
 }
 
+/** The resource-of-the-week defaults and the channels subscribed by configuration. */
+export interface WeeklyConfig {
+  /** Channel addresses such as `slack:C0123` subscribed from the environment. */
+  channels: string[];
+  cron: string;
+  timezone: string;
+  /** How late a missed slot may still be posted after a restart, in milliseconds. */
+  catchUpMs: number;
+}
+
 /** The whole configuration, parsed once at start. */
 export interface Config {
+  weekly: WeeklyConfig;
   env: Environment['NODE_ENV'];
   logLevel: Environment['LOG_LEVEL'];
   contentDir: string;
@@ -142,6 +184,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     contentDir: values.CONTENT_DIR,
     dataDir: values.DATA_DIR,
     port: values.PORT,
+    weekly: {
+      channels: values.WEEKLY_CHANNELS,
+      cron: values.WEEKLY_CRON,
+      timezone: values.WEEKLY_TZ,
+      catchUpMs: values.WEEKLY_CATCHUP,
+    },
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
   };
