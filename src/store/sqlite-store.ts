@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StartupError } from '../app/startup-errors.js';
-import type { BotStore, ClaimResult, CycleState, PostRecord, Subscription } from './bot-store.js';
+import type {
+  BotStore,
+  ClaimResult,
+  CycleState,
+  PickResource,
+  PostRecord,
+  Subscription,
+} from './bot-store.js';
 import { migrate } from './migrations.js';
 
 /** The file name of the store inside `DATA_DIR`. */
@@ -34,9 +41,9 @@ const USED_STATUSES = "('claimed', 'posted', 'interrupted')";
 
 /**
  * Opens (creating if needed) the SQLite store in `dataDir`, in WAL mode, migrated to the current
- * schema. A folder or file that cannot be used throws a {@link StartupError} that says what to do.
+ * schema; `now` stamps records (tests pass their clock). A folder or file that cannot be used throws a {@link StartupError} that says what to do.
  */
-export function openSqliteStore(dataDir: string): BotStore {
+export function openSqliteStore(dataDir: string, now: () => Date = () => new Date()): BotStore {
   const file = path.join(dataDir, STORE_FILE);
   let db: Database.Database;
   try {
@@ -53,14 +60,21 @@ export function openSqliteStore(dataDir: string): BotStore {
       'STORE_UNAVAILABLE',
     );
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, now);
 }
 
 class SqliteStore implements BotStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {}
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
 
   saveSubscription(subscription: Omit<Subscription, 'createdAt' | 'pausedReason'>): Subscription {
-    const now = new Date().toISOString();
+    const now = this.timestamp();
     this.db
       .prepare(
         `INSERT INTO subscriptions (channel, cron, timezone, active, paused_reason, source, created_by, created_at, updated_at)
@@ -73,7 +87,7 @@ class SqliteStore implements BotStore {
   }
 
   addConfiguredSubscription(channel: string, cron: string, timezone: string): void {
-    const now = new Date().toISOString();
+    const now = this.timestamp();
     this.db
       .prepare(
         `INSERT INTO subscriptions (channel, cron, timezone, active, source, created_at, updated_at)
@@ -87,7 +101,7 @@ class SqliteStore implements BotStore {
       .prepare(
         'UPDATE subscriptions SET active = 0, updated_at = ? WHERE channel = ? AND active = 1',
       )
-      .run(new Date().toISOString(), channel);
+      .run(this.timestamp(), channel);
     return result.changes > 0;
   }
 
@@ -108,21 +122,17 @@ class SqliteStore implements BotStore {
   pauseSubscription(channel: string, reason: string): void {
     this.db
       .prepare('UPDATE subscriptions SET paused_reason = ?, updated_at = ? WHERE channel = ?')
-      .run(reason, new Date().toISOString(), channel);
+      .run(reason, this.timestamp(), channel);
   }
 
-  claimSlot(
-    channel: string,
-    slot: string,
-    claimant: string,
-    pick: (cycle: number, used: ReadonlySet<string>) => string | undefined,
-  ): ClaimResult {
+  claimSlot(channel: string, slot: string, claimant: string, pick: PickResource): ClaimResult {
     const claim = this.db.transaction((): ClaimResult => {
       const existing = this.getPost(channel, slot);
       if (existing) return { claimed: false, record: existing };
-      let { cycle, used } = this.cycleState(channel);
-      let resourceId = pick(cycle, used);
-      if (resourceId === undefined && used.size > 0) {
+      const state = this.cycleState(channel);
+      let cycle = state.cycle;
+      let resourceId = pick(cycle, state.used);
+      if (resourceId === undefined && state.used.size > 0) {
         cycle += 1;
         this.db
           .prepare(
@@ -137,7 +147,7 @@ class SqliteStore implements BotStore {
           `INSERT INTO weekly_posts (channel, slot, cycle, resource_id, status, attempts, claimed_by, updated_at)
            VALUES (?, ?, ?, ?, 'claimed', 0, ?, ?)`,
         )
-        .run(channel, slot, cycle, resourceId, claimant, new Date().toISOString());
+        .run(channel, slot, cycle, resourceId, claimant, this.timestamp());
       return { claimed: true, record: this.getPost(channel, slot)! };
     });
     // IMMEDIATE takes the write lock first, so two processes cannot both read "no record yet".
@@ -158,7 +168,7 @@ class SqliteStore implements BotStore {
         outcome.attempts,
         outcome.messageId ?? null,
         outcome.error ?? null,
-        new Date().toISOString(),
+        this.timestamp(),
         channel,
         slot,
       );
@@ -171,7 +181,7 @@ class SqliteStore implements BotStore {
         `INSERT INTO weekly_posts (channel, slot, cycle, status, attempts, updated_at)
          VALUES (?, ?, ?, 'missed', 0, ?) ON CONFLICT (channel, slot) DO NOTHING`,
       )
-      .run(channel, slot, cycle, new Date().toISOString());
+      .run(channel, slot, cycle, this.timestamp());
     return result.changes > 0;
   }
 
@@ -187,7 +197,7 @@ class SqliteStore implements BotStore {
       .prepare(
         `UPDATE weekly_posts SET status = 'interrupted', updated_at = ? WHERE status = 'claimed' AND updated_at < ?`,
       )
-      .run(new Date().toISOString(), before.toISOString()).changes;
+      .run(this.timestamp(), before.toISOString()).changes;
   }
 
   cycleState(channel: string): CycleState {

@@ -84,7 +84,7 @@ export function describeSchedule(schedule: Schedule): string {
   return `on the schedule \`${schedule.cron}\` (${schedule.timezone})`;
 }
 
-/** A date as people in the schedule's time zone read it: `Mon 30 Nov 2026, 09:00 CET`. */
+/** A date as people in the schedule's time zone read it: `Mon, 30 Nov 2026, 09:00 CET`. */
 export function formatInZone(date: Date, timezone: string): string {
   return new Intl.DateTimeFormat('en-GB', {
     timeZone: timezone,

@@ -1,0 +1,80 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import type { WeeklyConfig } from '../../src/config.js';
+import type { Catalog } from '../../src/content/types.js';
+import {
+  ChannelUnavailableError,
+  type WeeklyPost,
+  type WeeklyPoster,
+} from '../../src/platform/weekly-post.js';
+import type { BotStore } from '../../src/store/bot-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { WeeklyService, type WeeklyServiceOptions } from '../../src/weekly/weekly-service.js';
+import type { FakeClock } from './fake-clock.js';
+
+/** A poster that records what it posts and fails when told to. */
+export class RecordingPoster implements WeeklyPoster {
+  readonly posts: { channelId: string; post: WeeklyPost }[] = [];
+  private failures: Error[] = [];
+
+  constructor(readonly platform: 'slack' | 'discord') {}
+
+  /** The next `count` posts throw `error`. */
+  failNext(count: number, error: Error = new Error('platform unavailable')): void {
+    this.failures.push(...Array.from({ length: count }, () => error));
+  }
+
+  /** The next post reports the channel gone. */
+  loseChannel(): void {
+    this.failures.push(new ChannelUnavailableError('Unknown Channel', 'channel_not_found'));
+  }
+
+  async postWeekly(channelId: string, post: WeeklyPost): Promise<string> {
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    this.posts.push({ channelId, post });
+    return `message-${this.posts.length}`;
+  }
+}
+
+/** A fresh data folder for a store. */
+export function makeDataDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'devops-bot-data-'));
+}
+
+/** Weekly defaults with no configured channels. */
+export function weeklyDefaults(overrides: Partial<WeeklyConfig> = {}): WeeklyConfig {
+  return {
+    channels: [],
+    cron: '0 9 * * 1',
+    timezone: 'UTC',
+    catchUpMs: 12 * 3_600_000,
+    ...overrides,
+  };
+}
+
+/** A weekly service over a store in `dataDir`, posting through recording posters. */
+export function makeWeeklyService(options: {
+  dataDir: string;
+  clock: FakeClock;
+  catalog: () => Catalog;
+  posters?: RecordingPoster[];
+  defaults?: WeeklyConfig;
+  extra?: Partial<WeeklyServiceOptions>;
+}): { service: WeeklyService; store: BotStore; posters: RecordingPoster[] } {
+  const store = openSqliteStore(options.dataDir, () => options.clock.now());
+  const posters = options.posters ?? [new RecordingPoster('slack'), new RecordingPoster('discord')];
+  const service = new WeeklyService({
+    store,
+    catalog: options.catalog,
+    posters: new Map(posters.map((poster) => [poster.platform, poster])),
+    clock: options.clock,
+    logger: pino({ level: 'silent' }),
+    defaults: options.defaults ?? weeklyDefaults(),
+    retryDelaysMs: [1_000, 5_000],
+    ...options.extra,
+  });
+  return { service, store, posters };
+}
