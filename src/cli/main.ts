@@ -7,9 +7,16 @@ import { askCommand } from './commands/ask.js';
 import { catalogCommand } from './commands/catalog.js';
 import { lintCommand } from './commands/lint.js';
 import { topicsCommand } from './commands/topics.js';
+import { weeklyCommand } from './commands/weekly.js';
 
 /** Every `devops-bot` subcommand; usage and dispatch come from this list. */
-export const CLI_COMMANDS: CliCommand[] = [askCommand, topicsCommand, catalogCommand, lintCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  askCommand,
+  topicsCommand,
+  catalogCommand,
+  lintCommand,
+  weeklyCommand,
+];
 
 function usage(): string {
   return [

@@ -30,3 +30,8 @@ export interface WeeklyPoster {
    */
   postWeekly(channelId: string, post: WeeklyPost): Promise<string>;
 }
+
+/** True for an adapter that can post the resource of the week. */
+export function isWeeklyPoster(candidate: object): candidate is WeeklyPoster {
+  return 'postWeekly' in candidate && typeof candidate.postWeekly === 'function';
+}

@@ -1,0 +1,139 @@
+import pino from 'pino';
+import { createPlatformAdapters } from '../../../adapters/platforms.js';
+import { createEngine } from '../../engine/engine.js';
+import { isWeeklyPoster, type WeeklyPoster } from '../../platform/weekly-post.js';
+import type { Catalog } from '../../content/types.js';
+import { ConversationRouter } from '../../platform/conversation.js';
+import { openSqliteStore } from '../../store/sqlite-store.js';
+import { parseChannelAddress } from '../../weekly/channel-address.js';
+import { systemClock } from '../../weekly/clock.js';
+import { formatInZone } from '../../weekly/schedule.js';
+import { WeeklyService } from '../../weekly/weekly-service.js';
+import { readDeadLinks } from '../../links/link-report.js';
+import {
+  type CliArgs,
+  type CliCommand,
+  type CliIo,
+  positiveInteger,
+  UsageError,
+} from '../cli-command.js';
+import { CONTENT_OPTION, loadContentFor, reportContentErrors } from '../content-flag.js';
+
+/** `devops-bot weekly preview|post --channel platform:ID`: look ahead, or post the resource of the week now. */
+export const weeklyCommand: CliCommand = {
+  name: 'weekly',
+  usage:
+    'weekly preview --channel slack:C0123 [--weeks N] [--json] | weekly post --channel slack:C0123',
+  summary:
+    "Print a channel's next picks and their dates without posting, or post its resource of the week now.",
+  options: {
+    channel: { type: 'string' },
+    weeks: { type: 'string' },
+    json: { type: 'boolean' },
+    ...CONTENT_OPTION,
+  },
+  async run(args, io) {
+    const [action] = args.positionals;
+    const channel = typeof args.values.channel === 'string' ? args.values.channel : '';
+    const address = parseChannelAddress(channel);
+    if (action !== 'preview' && action !== 'post')
+      throw new UsageError('say "weekly preview" or "weekly post"');
+    if (!address)
+      throw new UsageError('--channel takes platform:ID, such as slack:C0123 or discord:1234');
+    return action === 'preview' ? preview(args, io, channel) : post(args, io, channel);
+  },
+};
+
+async function preview(args: CliArgs, io: CliIo, channel: string): Promise<number> {
+  const weeks = positiveInteger(args.values.weeks, 'weeks', 8);
+  const content = await loadContentFor(args, io);
+  reportContentErrors(content, io);
+  const store = openSqliteStore(io.config.dataDir);
+  try {
+    const service = serviceFor(io, store, () => content.catalog, new Map());
+    const schedule = store.getSubscription(channel) ?? io.config.weekly;
+    const picks = service.preview(channel, weeks);
+    if (args.values.json) {
+      const json = picks.map(({ slot, resource }) => ({
+        slot: slot.toISOString(),
+        id: resource.id,
+        url: resource.url,
+        title: resource.title,
+      }));
+      io.stdout.write(
+        JSON.stringify({ channel, cron: schedule.cron, timezone: schedule.timezone, picks: json }) +
+          '\n',
+      );
+    } else {
+      for (const { slot, resource } of picks) {
+        io.stdout.write(
+          `${formatInZone(slot, schedule.timezone)}  ${resource.title}\n    ${resource.url}\n`,
+        );
+      }
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+async function post(args: CliArgs, io: CliIo, channel: string): Promise<number> {
+  const address = parseChannelAddress(channel)!;
+  const content = await loadContentFor(args, io);
+  reportContentErrors(content, io);
+  const logger = pino({ level: io.config.logLevel }, pino.destination(2));
+  const engine = createEngine(content.catalog);
+  // Port 0: posting from the command line must not collide with a bot already serving the port.
+  const config = { ...io.config, port: 0 };
+  const adapter = createPlatformAdapters({
+    config,
+    router: new ConversationRouter(() => engine),
+    logger,
+  }).find((candidate) => candidate.name === address.platform);
+  if (!adapter || !isWeeklyPoster(adapter)) {
+    io.stderr.write(
+      `devops-bot weekly: ${address.platform} is not configured; set its variables (see .env.example).\n`,
+    );
+    return 2;
+  }
+  const store = openSqliteStore(io.config.dataDir);
+  await adapter.start();
+  try {
+    const service = serviceFor(
+      io,
+      store,
+      () => content.catalog,
+      new Map([[address.platform, adapter]]),
+      logger,
+    );
+    const record = await service.postNow(channel);
+    const resource = record?.resourceId
+      ? content.catalog.resourcesById.get(record.resourceId)
+      : undefined;
+    io.stdout.write(
+      `${record?.status ?? 'not posted'}: ${resource?.title ?? 'nothing to post'} → ${channel}\n`,
+    );
+    return record?.status === 'posted' ? 0 : 1;
+  } finally {
+    await adapter.stop();
+    store.close();
+  }
+}
+
+function serviceFor(
+  io: CliIo,
+  store: ReturnType<typeof openSqliteStore>,
+  catalog: () => Catalog,
+  posters: Map<'slack' | 'discord', WeeklyPoster>,
+  logger = pino({ level: 'silent' }),
+): WeeklyService {
+  return new WeeklyService({
+    store,
+    catalog,
+    posters,
+    clock: systemClock,
+    logger,
+    defaults: io.config.weekly,
+    deadLinks: () => readDeadLinks(io.config.dataDir),
+  });
+}
