@@ -1,15 +1,11 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { PlatformAdapter } from '../src/platform/adapter.js';
 import type { ConversationRouter } from '../src/platform/conversation.js';
 
-/** An extra HTTP route served on the bot's port (health, metrics), shared with Slack's HTTP mode. */
-export interface HttpRoute {
-  path: string;
-  method: 'GET' | 'POST';
-  handler: (request: IncomingMessage, response: ServerResponse) => void;
-}
+import type { HttpRoute } from '../src/platform/http-route.js';
+
+export type { HttpRoute } from '../src/platform/http-route.js';
 
 /** What every platform adapter is built from. */
 export interface AdapterDependencies {

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
-import { createPlatformAdapters } from '../adapters/platforms.js';
 import { parseConfig, readEnvironment } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { startBot, type RunningBot } from './app/bot.js';
 import { loadEngine } from './app/load-engine.js';
 import { exitWithStartupError, formatIssue } from './app/startup-errors.js';
-import type { PlatformAdapter } from './platform/adapter.js';
-import { ConversationRouter } from './platform/conversation.js';
+
+// A stop that has not finished by then is cut short, so orchestrators never need to kill the process.
+const SHUTDOWN_DEADLINE_MS = 9_000;
 
 /** Starts the bot: the configured platforms, or the console when none is configured. */
 async function main(): Promise<void> {
@@ -16,16 +17,19 @@ async function main(): Promise<void> {
     level: config.logLevel,
     destination: onConsole ? 'stderr' : 'stdout',
   });
-  const { engine, report } = await loadEngine(config.contentDir);
-  for (const warning of report.warnings) logger.warn(formatIssue(warning, 'warning'));
+  const loaded = await loadEngine(config.contentDir);
+  for (const warning of loaded.report.warnings) logger.warn(formatIssue(warning, 'warning'));
   logger.info(
-    { resources: engine.catalog.resources.length, topics: engine.catalog.topics.length },
+    {
+      resources: loaded.engine.catalog.resources.length,
+      topics: loaded.engine.catalog.topics.length,
+    },
     'content indexed',
   );
 
   if (onConsole) {
     const consoleAdapter = new ConsoleAdapter({
-      engine: () => engine,
+      engine: () => loaded.engine,
       input: process.stdin,
       output: process.stdout,
       logger,
@@ -35,27 +39,35 @@ async function main(): Promise<void> {
     await consoleAdapter.finished;
     return;
   }
-
-  const router = new ConversationRouter(() => engine);
-  const adapters = createPlatformAdapters({ config, router, logger });
-  stopOnSignals(adapters, logger);
-  for (const adapter of adapters) {
-    await adapter.start();
-    logger.info({ platform: adapter.name }, 'platform connected');
-  }
+  const bot = await startBot(config, logger, loaded);
+  stopOnSignals(bot, logger);
+  logger.info('devops-bot is ready');
 }
 
-function stopOnSignals(adapters: PlatformAdapter[], logger: Logger): void {
+function stopOnSignals(bot: RunningBot, logger: Logger): void {
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
-    process.exit(0);
+    const deadline = setTimeout(() => {
+      logger.warn('shutdown took too long; exiting anyway');
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    bot.stop().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch(exitWithStartupError);

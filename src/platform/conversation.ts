@@ -19,6 +19,12 @@ export interface ChannelCommand extends CommandHelp {
   run(args: string, context: ConversationContext): Promise<Answer>;
 }
 
+/** Told of every answer and failure, for metrics. */
+export interface AnswerObserver {
+  answered(platform: PlatformName, answer: Answer, seconds: number): void;
+  failed(platform: PlatformName): void;
+}
+
 /**
  * Routes a message to a channel command when its first word names one, else to the engine;
  * help then lists the channel commands after the core ones.
@@ -29,6 +35,7 @@ export class ConversationRouter {
   constructor(
     private readonly engine: () => AnswerEngine,
     private readonly channelCommands: ChannelCommand[] = [],
+    private readonly observer?: AnswerObserver,
   ) {
     for (const command of channelCommands) {
       for (const name of [command.name, ...command.aliases])
@@ -43,6 +50,26 @@ export class ConversationRouter {
 
   /** Answers one message. */
   async answer(
+    query: string,
+    context: ConversationContext,
+    options?: AnswerOptions,
+  ): Promise<Answer> {
+    const started = process.hrtime.bigint();
+    try {
+      const answer = await this.route(query, context, options);
+      this.observer?.answered(
+        context.platform,
+        answer,
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
+      return answer;
+    } catch (error) {
+      this.observer?.failed(context.platform);
+      throw error;
+    }
+  }
+
+  private async route(
     query: string,
     context: ConversationContext,
     options?: AnswerOptions,

@@ -69,5 +69,7 @@ export interface BotStore {
   /** Marks claims older than `before` that never finished: they may or may not have been posted. */
   markStaleClaims(before: Date): number;
   cycleState(channel: string): CycleState;
+  /** False once closed (for the readiness probe). */
+  isOpen(): boolean;
   close(): void;
 }

@@ -213,6 +213,10 @@ class SqliteStore implements BotStore {
     return { cycle, used: new Set(used.map((entry) => entry.resource_id)) };
   }
 
+  isOpen(): boolean {
+    return this.db.open;
+  }
+
   close(): void {
     this.db.close();
   }

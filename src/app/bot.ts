@@ -1,0 +1,101 @@
+import type { Server } from 'node:http';
+import { createPlatformAdapters } from '../../adapters/platforms.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { readDeadLinks } from '../links/link-report.js';
+import { BotMetrics } from '../ops/metrics.js';
+import { opsRoutes } from '../ops/health-routes.js';
+import { startOpsServer } from '../ops/ops-server.js';
+import type { PlatformAdapter } from '../platform/adapter.js';
+import { ConversationRouter } from '../platform/conversation.js';
+import { isWeeklyPoster, type WeeklyPoster } from '../platform/weekly-post.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
+import type { WeeklyPlatform } from '../weekly/channel-address.js';
+import { systemClock } from '../weekly/clock.js';
+import { createSubscriptionCommands } from '../weekly/subscription-commands.js';
+import { WeeklyService } from '../weekly/weekly-service.js';
+import { watchContent } from './content-watcher.js';
+import { EngineHolder } from './engine-holder.js';
+import type { LoadedEngine } from './load-engine.js';
+
+/** A running bot on its chat platforms. */
+export interface RunningBot {
+  holder: EngineHolder;
+  /** Stops taking work, finishes what is in flight, and closes connections and the store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the bot on every configured platform: the store and the weekly service, the adapters,
+ * the health and metrics routes on `PORT` (on Slack's server in its HTTP mode, else on one of
+ * their own), and content reload on SIGHUP or any change under `CONTENT_DIR`.
+ */
+export async function startBot(
+  config: Config,
+  logger: Logger,
+  loaded: LoadedEngine,
+): Promise<RunningBot> {
+  const metrics = new BotMetrics();
+  const holder = new EngineHolder(loaded.engine, config.contentDir, logger, (engine) =>
+    metrics.contentLoaded(engine.catalog.resources.length),
+  );
+  const store = openSqliteStore(config.dataDir);
+  const posters = new Map<WeeklyPlatform, WeeklyPoster>();
+  const weekly = new WeeklyService({
+    store,
+    catalog: () => holder.current.catalog,
+    posters,
+    clock: systemClock,
+    logger,
+    defaults: config.weekly,
+    deadLinks: () => readDeadLinks(config.dataDir),
+    onOutcome: (outcome, platform) => metrics.weeklyOutcome(outcome, platform),
+  });
+  const router = new ConversationRouter(
+    () => holder.current,
+    createSubscriptionCommands({ store, weekly, defaults: config.weekly }),
+    metrics,
+  );
+
+  let adapters: PlatformAdapter[] = [];
+  const routes = opsRoutes(
+    [
+      { name: 'content', ready: () => holder.current.catalog.resources.length > 0 },
+      { name: 'store', ready: () => store.isOpen() },
+      {
+        name: 'platforms',
+        ready: () => adapters.length > 0 && adapters.every((adapter) => adapter.isReady()),
+      },
+    ],
+    metrics,
+  );
+  const slackOwnsPort = config.slack?.mode === 'http';
+  adapters = createPlatformAdapters({ config, router, logger, httpRoutes: routes });
+  const server: Server | undefined = slackOwnsPort
+    ? undefined
+    : await startOpsServer(config.port, routes);
+
+  for (const adapter of adapters) {
+    await adapter.start();
+    if (isWeeklyPoster(adapter)) posters.set(adapter.platform, adapter);
+    logger.info({ platform: adapter.name }, 'platform connected');
+  }
+  weekly.start();
+
+  const reload = () => void holder.reload();
+  process.on('SIGHUP', reload);
+  const stopWatching = watchContent(config.contentDir, reload);
+
+  return {
+    holder,
+    async stop() {
+      process.off('SIGHUP', reload);
+      stopWatching();
+      // Posts in flight still need their platform, so the weekly service stops first.
+      await weekly.stop();
+      await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
+      store.close();
+      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    },
+  };
+}

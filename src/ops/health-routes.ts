@@ -1,0 +1,53 @@
+import type { ServerResponse } from 'node:http';
+import type { HttpRoute } from '../platform/http-route.js';
+import type { BotMetrics } from './metrics.js';
+
+/** One check of the readiness probe. */
+export interface ReadinessCheck {
+  name: string;
+  ready: () => boolean;
+}
+
+/**
+ * `/healthz` (the process answers), `/readyz` (200 only when every check passes, with the checks
+ * in the body) and `/metrics` (Prometheus text format).
+ */
+export function opsRoutes(checks: ReadinessCheck[], metrics: BotMetrics): HttpRoute[] {
+  return [
+    {
+      path: '/healthz',
+      method: 'GET',
+      handler: (_request, response) => sendJson(response, 200, { status: 'ok' }),
+    },
+    {
+      path: '/readyz',
+      method: 'GET',
+      handler: (_request, response) => {
+        const results = Object.fromEntries(checks.map((check) => [check.name, check.ready()]));
+        const ready = Object.values(results).every(Boolean);
+        sendJson(response, ready ? 200 : 503, {
+          status: ready ? 'ready' : 'not ready',
+          checks: results,
+        });
+      },
+    },
+    {
+      path: '/metrics',
+      method: 'GET',
+      handler: (_request, response) => {
+        metrics.registry.metrics().then(
+          (text) => {
+            response.writeHead(200, { 'content-type': metrics.registry.contentType });
+            response.end(text);
+          },
+          () => sendJson(response, 500, { status: 'metrics unavailable' }),
+        );
+      },
+    },
+  ];
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
