@@ -4,6 +4,7 @@ import { parseConfig, readEnvironment } from '../config.js';
 import { exitWithStartupError, isStartupError } from '../app/startup-errors.js';
 import { type CliArgs, type CliCommand, type CliIo, UsageError } from './cli-command.js';
 import { askCommand } from './commands/ask.js';
+import { checkLinksCommand } from './commands/check-links.js';
 import { catalogCommand } from './commands/catalog.js';
 import { lintCommand } from './commands/lint.js';
 import { topicsCommand } from './commands/topics.js';
@@ -16,6 +17,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   catalogCommand,
   lintCommand,
   weeklyCommand,
+  checkLinksCommand,
 ];
 
 function usage(): string {

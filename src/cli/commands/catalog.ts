@@ -1,5 +1,6 @@
 import { breadcrumb, resourceFacts } from '../../engine/describe-resource.js';
 import { formatIssue } from '../../app/startup-errors.js';
+import { readLinkReport } from '../../links/link-report.js';
 import type { CliCommand } from '../cli-command.js';
 import { CONTENT_OPTION, loadContentFor } from '../content-flag.js';
 
@@ -12,6 +13,12 @@ export const catalogCommand: CliCommand = {
   options: { json: { type: 'boolean' }, ...CONTENT_OPTION },
   async run(args, io) {
     const { catalog, report, files } = await loadContentFor(args, io);
+    const links = new Map(
+      (readLinkReport(io.config.dataDir)?.results ?? []).map((result) => [
+        result.url,
+        result.status,
+      ]),
+    );
     if (args.values.json) {
       const resources = catalog.resources.map((resource) => ({
         id: resource.id,
@@ -22,6 +29,7 @@ export const catalogCommand: CliCommand = {
         series: resource.series ?? null,
         topics: resource.topics,
         source: resource.source,
+        link: links.get(resource.url) ?? 'unchecked',
       }));
       io.stdout.write(
         JSON.stringify({ files, resources, warnings: report.warnings, errors: report.errors }) +
@@ -31,8 +39,9 @@ export const catalogCommand: CliCommand = {
     }
     for (const resource of catalog.resources) {
       const facts = resourceFacts(resource);
+      const dead = links.get(resource.url) === 'dead' ? ' [DEAD LINK]' : '';
       io.stdout.write(
-        `${resource.title}${facts ? ` [${facts}]` : ''}\n  ${resource.url}\n` +
+        `${resource.title}${facts ? ` [${facts}]` : ''}${dead}\n  ${resource.url}\n` +
           `  ${resource.topics.map(breadcrumb).join(' | ')}  (${resource.source.file}:${resource.source.line})\n`,
       );
     }
