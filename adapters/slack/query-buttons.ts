@@ -1,0 +1,64 @@
+import type { TopicRef } from '../../src/engine/answer.js';
+import { button, type Button } from './block-kit.js';
+import { capQuery, SLACK_LIMITS } from './slack-text.js';
+
+/** The `action_id`s of the bot's buttons. Topic buttons get a suffix, as ids must differ in a block. */
+export const ACTIONS = {
+  share: 'devops_share',
+  more: 'devops_more',
+  topicPrefix: 'devops_topic_',
+} as const;
+
+/** Matches the `action_id` of every topic button. */
+export const TOPIC_ACTION = new RegExp(`^${ACTIONS.topicPrefix}\\d+$`);
+
+/** What a button asks the bot: a query and the page of its answer. */
+export interface QueryButton {
+  query: string;
+  page: number;
+}
+
+/** **Share in channel**: reposts this page of the answer for everyone. */
+export function shareButton(request: QueryButton): Button {
+  return button('Share in channel', ACTIONS.share, encodeQueryButton(request), true);
+}
+
+/** **More**: the next page, replacing the message. */
+export function moreButton(request: QueryButton): Button {
+  return button('More', ACTIONS.more, encodeQueryButton(request));
+}
+
+/** A button that runs a topic's query; `index` keeps its `action_id` unique in its block. */
+export function topicButton(topic: TopicRef, index: number, label: string = topic.name): Button {
+  return button(
+    label,
+    `${ACTIONS.topicPrefix}${index}`,
+    encodeQueryButton({ query: topic.name, page: 1 }),
+  );
+}
+
+/**
+ * The button value for a query and page, as JSON within Slack's value limit; the query is
+ * shortened if need be (control characters make its JSON up to six times longer than it is).
+ */
+export function encodeQueryButton({ query, page }: QueryButton): string {
+  let text = capQuery(query);
+  let value = JSON.stringify({ q: text, p: page });
+  while (value.length > SLACK_LIMITS.buttonValue) {
+    text = text.slice(0, Math.floor(text.length / 2));
+    value = JSON.stringify({ q: text, p: page });
+  }
+  return value;
+}
+
+/** The query and page in a button value; undefined for a value the bot did not write. */
+export function decodeQueryButton(value: string | undefined): QueryButton | undefined {
+  try {
+    const parsed = JSON.parse(value ?? '') as { q?: unknown; p?: unknown };
+    if (typeof parsed.q !== 'string' || typeof parsed.p !== 'number') return undefined;
+    if (!Number.isInteger(parsed.p)) return undefined;
+    return { query: capQuery(parsed.q), page: Math.max(1, parsed.p) };
+  } catch {
+    return undefined;
+  }
+}
