@@ -2,6 +2,7 @@ import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { PlatformAdapter } from '../src/platform/adapter.js';
 import type { ConversationRouter } from '../src/platform/conversation.js';
+import { SlackAdapter } from './slack/slack-adapter.js';
 
 import type { HttpRoute } from '../src/platform/http-route.js';
 
@@ -19,6 +20,11 @@ export interface AdapterDependencies {
 /** The adapters of every platform configured in the environment; empty when none is. */
 export function createPlatformAdapters(dependencies: AdapterDependencies): PlatformAdapter[] {
   const adapters: PlatformAdapter[] = [];
-  void dependencies;
+  const { config, router, logger, httpRoutes } = dependencies;
+  if (config.slack) {
+    adapters.push(
+      new SlackAdapter({ config: config.slack, port: config.port, router, logger, httpRoutes }),
+    );
+  }
   return adapters;
 }

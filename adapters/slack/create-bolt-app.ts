@@ -1,0 +1,46 @@
+import { App, type Logger as BoltLogger } from '@slack/bolt';
+import type { SlackConfig } from '../../src/config.js';
+import type { HttpRoute } from '../platforms.js';
+
+/** Web API calls, rate-limited ones included, are retried a few times and then given up and logged. */
+const WEB_API_RETRIES = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 5000,
+  randomize: true,
+};
+const WEB_API_TIMEOUT_MS = 10_000;
+
+/**
+ * The Bolt app for the configuration: Socket Mode, or HTTP mode serving `/slack/events` and the
+ * extra routes with signature verification on. Every Web API call, `auth.test` included, goes to
+ * `apiUrl` when set. The token is checked by `app.init()`, not here.
+ */
+export function createBoltApp(
+  config: SlackConfig,
+  logger: BoltLogger,
+  httpRoutes: HttpRoute[],
+): App {
+  const common = {
+    token: config.botToken,
+    logger,
+    // A fresh object for each app: Bolt and the Socket Mode client write into it.
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+      retryConfig: { ...WEB_API_RETRIES },
+      timeout: WEB_API_TIMEOUT_MS,
+    },
+    deferInitialization: true,
+    extendedErrorHandler: true,
+  };
+  if (config.mode === 'socket') {
+    return new App({ ...common, socketMode: true, appToken: config.appToken });
+  }
+  return new App({
+    ...common,
+    signingSecret: config.signingSecret,
+    signatureVerification: true,
+    customRoutes: httpRoutes.map(({ path, method, handler }) => ({ path, method, handler })),
+  });
+}

@@ -1,0 +1,164 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import { StartupError } from '../../src/app/startup-errors.js';
+import type { SlackConfig } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
+import type { PlatformAdapter } from '../../src/platform/adapter.js';
+import type { ConversationRouter } from '../../src/platform/conversation.js';
+import type { WeeklyPost, WeeklyPoster } from '../../src/platform/weekly-post.js';
+import type { HttpRoute } from '../platforms.js';
+import { boltLogger } from './bolt-logger.js';
+import { SlackChannelManagers } from './channel-managers.js';
+import { createBoltApp } from './create-bolt-app.js';
+import { InFlightWork } from './in-flight-work.js';
+import { registerButtons } from './listeners/buttons.js';
+import { registerMentionsAndDirectMessages } from './listeners/mentions-and-dms.js';
+import { registerSlashCommand } from './listeners/slash-command.js';
+import { renderWeeklyPost } from './render-weekly-post.js';
+import { SlackConversation } from './slack-conversation.js';
+import { channelUnavailable, slackErrorFields } from './slack-errors.js';
+
+/** What the Slack adapter is built from. */
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  /** The port HTTP mode listens on; 0 picks a free one (see {@link SlackAdapter.httpPort}). */
+  port: number;
+  router: ConversationRouter;
+  logger: Logger;
+  /** Routes served beside `/slack/events` in HTTP mode (health, metrics). */
+  httpRoutes?: HttpRoute[];
+  /** How long a slash command may take before it is acknowledged empty and answered later. */
+  ackDeadlineMs?: number;
+}
+
+/**
+ * devops-bot on Slack: the slash command, mentions, direct messages and buttons through Bolt, in
+ * HTTP mode or Socket Mode; and the resource of the week posted to subscribed channels.
+ */
+export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
+  readonly name = 'slack';
+  readonly platform = 'slack' as const;
+  private readonly app: App;
+  private readonly logger: Logger;
+  private readonly work = new InFlightWork();
+  private server?: Server;
+  private running = false;
+
+  constructor(private readonly options: SlackAdapterOptions) {
+    const { config } = options;
+    this.logger = options.logger.child({ platform: 'slack' });
+    this.app = createBoltApp(config, boltLogger(this.logger), options.httpRoutes ?? []);
+    this.app.use(({ next }) => this.work.run(next));
+    this.app.error(async ({ error, body }: { error: Error; body: unknown }) => {
+      this.logger.error(
+        { err: error, ...slackErrorFields(error), ...describeRequest(body) },
+        'slack request failed',
+      );
+    });
+    const managers = new SlackChannelManagers(this.app.client, config.adminUsers, this.logger);
+    const conversation = new SlackConversation(
+      options.router,
+      managers,
+      config.command,
+      config.responseType,
+      this.logger,
+    );
+    registerSlashCommand(this.app, conversation, options.ackDeadlineMs);
+    registerMentionsAndDirectMessages(this.app, conversation);
+    registerButtons(this.app, conversation);
+  }
+
+  /** Checks the bot token with `auth.test`, then listens (HTTP mode) or connects (Socket Mode). */
+  async start(): Promise<void> {
+    try {
+      await this.app.init();
+    } catch (error) {
+      const { slackError, code } = slackErrorFields(error);
+      throw new StartupError(
+        `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${slackError ?? code ?? String(error)}); check the token, and SLACK_API_URL if it is set.`,
+        'SLACK_AUTH_FAILED',
+      );
+    }
+    try {
+      if (this.options.config.mode === 'socket') await this.app.start();
+      else this.server = await this.app.start(this.options.port);
+    } catch (error) {
+      throw this.connectionError(error);
+    }
+    this.running = true;
+  }
+
+  isReady(): boolean {
+    return this.running;
+  }
+
+  /** Refuses new requests, lets those in flight finish their replies, then disconnects. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.work.close();
+    await this.work.drained();
+    try {
+      await this.app.stop();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'slack did not stop cleanly');
+    }
+  }
+
+  /** The port HTTP mode listens on, once started. */
+  get httpPort(): number | undefined {
+    const address = this.server?.address();
+    return typeof address === 'object' && address ? (address as AddressInfo).port : undefined;
+  }
+
+  /** Posts the resource of the week; a channel Slack says is gone throws `ChannelUnavailableError`. */
+  async postWeekly(channelId: string, post: WeeklyPost): Promise<string> {
+    try {
+      const result = await this.app.client.chat.postMessage({
+        channel: channelId,
+        ...renderWeeklyPost(post),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      return result.ts ?? '';
+    } catch (error) {
+      throw channelUnavailable(error, channelId) ?? error;
+    }
+  }
+
+  private connectionError(error: unknown): Error {
+    if ((error as { code?: unknown }).code === 'EADDRINUSE') {
+      return new StartupError(
+        `PORT ${this.options.port} is already in use; set PORT to a free port for Slack's HTTP mode.`,
+        'PORT_IN_USE',
+      );
+    }
+    if (this.options.config.mode === 'socket') {
+      return new StartupError(
+        `Slack Socket Mode did not connect (${String(error)}); check SLACK_APP_TOKEN, an xapp- token with connections:write.`,
+        'SLACK_SOCKET_FAILED',
+      );
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function describeRequest(body: unknown): Record<string, unknown> {
+  const request = (body ?? {}) as {
+    type?: string;
+    command?: string;
+    event?: { type?: string; channel?: string; user?: string };
+    user?: { id?: string } | string;
+    user_id?: string;
+    channel_id?: string;
+  };
+  return {
+    requestType: request.command ?? request.event?.type ?? request.type,
+    channelId: request.channel_id ?? request.event?.channel,
+    userId:
+      request.user_id ??
+      request.event?.user ??
+      (typeof request.user === 'object' ? request.user.id : request.user),
+  };
+}

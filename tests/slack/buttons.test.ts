@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSlackHarness, type SlackHarness } from './slack-harness.js';
+import {
+  buttonLabelled,
+  buttonsOf,
+  expectWithinSlackLimits,
+  visibleText,
+  type SlackMessageBody,
+} from './slack-message.js';
+
+type Response = SlackMessageBody & {
+  response_type?: string;
+  replace_original?: boolean;
+  delete_original?: boolean;
+};
+
+let harness: SlackHarness;
+
+beforeEach(async () => {
+  harness = await startSlackHarness();
+});
+
+afterEach(async () => {
+  await harness.stop();
+});
+
+async function ask(text: string): Promise<SlackMessageBody> {
+  return (await harness.command(text)).json as SlackMessageBody;
+}
+
+async function responsesTo(id: string, count: number): Promise<Response[]> {
+  await harness.fake.waitForResponse(
+    () => harness.fake.responses.filter((response) => response.id === id).length >= count,
+  );
+  return harness.fake.responses
+    .filter((response) => response.id === id)
+    .map((r) => r.body as Response);
+}
+
+describe('the answer buttons', () => {
+  it('More replaces the message with the next page', async () => {
+    const first = await ask('docker');
+
+    const clicked = await harness.click(buttonLabelled(first, 'More'));
+    const [next] = await responsesTo(clicked, 1);
+
+    expect(next).toMatchObject({ replace_original: true });
+    expect(visibleText(next!)).toContain('Page 2 of 2 · 9 resources');
+    expect(visibleText(next!)).not.toContain('Docker for ML, part 1');
+    expect(buttonsOf(next!).map((button) => button.text.text)).toEqual(['Share in channel']);
+    expectWithinSlackLimits(next!);
+  });
+
+  it('Share in channel reposts the answer for everyone, says who shared it, and removes the private copy', async () => {
+    const first = await ask('k8s cronjobs');
+
+    const clicked = await harness.click(buttonLabelled(first, 'Share in channel'), {
+      userId: 'U0042',
+    });
+    const [shared, removed] = await responsesTo(clicked, 2);
+
+    expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(visibleText(shared!)).toContain('Kubernetes for ML, part 3: CronJobs');
+    expect(visibleText(shared!)).toContain('Shared by <@U0042>');
+    expect(buttonsOf(shared!)).toEqual([]);
+    expect(removed).toEqual({ delete_original: true });
+  });
+
+  it('a suggested topic button on a miss runs that topic in place', async () => {
+    const miss = await ask('kafka streaming');
+
+    const clicked = await harness.click(buttonLabelled(miss, 'Docker'));
+    const [topic] = await responsesTo(clicked, 1);
+
+    expect(topic).toMatchObject({ replace_original: true });
+    expect(topic!.blocks![0]).toMatchObject({ type: 'header', text: { text: 'Docker' } });
+  });
+
+  it('a topic button on a message everyone sees answers the clicker privately', async () => {
+    const miss = await ask('kafka streaming');
+
+    const clicked = await harness.click(buttonLabelled(miss, 'MLflow'), { ephemeral: false });
+    const [topic] = await responsesTo(clicked, 1);
+
+    expect(topic).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(visibleText(topic!)).toContain('MLflow');
+  });
+});
