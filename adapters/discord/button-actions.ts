@@ -1,0 +1,76 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIButtonComponentWithCustomId,
+} from 'discord.js';
+import { DISCORD_LIMITS } from './discord-text.js';
+
+/**
+ * What a button of the bot does when clicked: `more` shows another page of a query in the same
+ * message; `ask` answers a query (a suggested topic) in a new message.
+ */
+export type ButtonAction =
+  { kind: 'more'; query: string; page: number } | { kind: 'ask'; query: string };
+
+/** How many long queries are remembered for their buttons before the oldest are forgotten. */
+const REMEMBERED_QUERIES = 1000;
+
+/**
+ * Writes button actions into custom ids and reads them back. A custom id holds at most 100
+ * characters, so a query that does not fit is kept in a bounded memory and the id carries its key;
+ * after a restart, or once forgotten, such a button reads as expired.
+ */
+export class ButtonActions {
+  private readonly remembered = new Map<string, string>();
+  private nextKey = 0;
+
+  /** A button that performs `action` when clicked. */
+  button(
+    label: string,
+    action: ButtonAction,
+    style: APIButtonComponentWithCustomId['style'] = ButtonStyle.Secondary,
+  ): APIButtonComponentWithCustomId {
+    return { type: ComponentType.Button, style, label, custom_id: this.encode(action) };
+  }
+
+  /** The custom id for an action: `more:2:=docker`, `ask:1:=Kubernetes` or `more:2:#1f`. */
+  encode(action: ButtonAction): string {
+    const page = action.kind === 'more' ? action.page : 1;
+    const inline = `${action.kind}:${page}:=${action.query}`;
+    if (inline.length <= DISCORD_LIMITS.customId) return inline;
+    return `${action.kind}:${page}:#${this.remember(action.query)}`;
+  }
+
+  /** The action of a custom id; undefined when it is not one of ours or has expired. */
+  decode(customId: string): ButtonAction | undefined {
+    const match = /^(more|ask):(\d+):([=#])(.*)$/s.exec(customId);
+    if (!match) return undefined;
+    const [, kind, page, form, text = ''] = match;
+    const query = form === '=' ? text : this.remembered.get(text);
+    if (query === undefined) return undefined;
+    return kind === 'more' ? { kind, query, page: Number(page) } : { kind: 'ask', query };
+  }
+
+  private remember(query: string): string {
+    const key = (this.nextKey++).toString(36);
+    this.remembered.set(key, query);
+    if (this.remembered.size > REMEMBERED_QUERIES) {
+      this.remembered.delete(this.remembered.keys().next().value!);
+    }
+    return key;
+  }
+}
+
+/** Buttons laid out in action rows of at most five. */
+export function buttonRows(
+  buttons: APIButtonComponent[],
+): APIActionRowComponent<APIButtonComponent>[] {
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  for (let start = 0; start < buttons.length; start += DISCORD_LIMITS.buttonsPerRow) {
+    const components = buttons.slice(start, start + DISCORD_LIMITS.buttonsPerRow);
+    rows.push({ type: ComponentType.ActionRow, components });
+  }
+  return rows;
+}

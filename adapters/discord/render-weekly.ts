@@ -1,0 +1,37 @@
+import { ButtonStyle } from 'discord.js';
+import { breadcrumb, resourceFacts } from '../../src/engine/describe-resource.js';
+import type { WeeklyPost } from '../../src/platform/weekly-post.js';
+import { buttonRows, type ButtonActions } from './button-actions.js';
+import type { DiscordMessage } from './discord-text.js';
+import { FOUND_COLOUR } from './render-results.js';
+
+/**
+ * The resource of the week as a channel message: the linked title, description, type and topic
+ * path, with a **More on TOPIC** button that asks for that topic.
+ */
+export function renderWeeklyPost(post: WeeklyPost, buttons: ButtonActions): DiscordMessage {
+  const { resource, topic, slot } = post;
+  const more = buttons.button(
+    `More on ${topic.name}`,
+    { kind: 'ask', query: topic.name },
+    ButtonStyle.Primary,
+  );
+  return {
+    embeds: [
+      {
+        color: FOUND_COLOUR,
+        author: { name: 'Resource of the week' },
+        title: resource.title,
+        url: resource.url,
+        ...(resource.description && { description: resource.description }),
+        fields: [
+          { name: 'Type', value: resourceFacts(resource) || 'Resource', inline: true },
+          { name: 'Topic', value: breadcrumb(topic.path), inline: true },
+        ],
+        timestamp: slot.toISOString(),
+      },
+    ],
+    components: buttonRows([more]),
+    private: false,
+  };
+}
