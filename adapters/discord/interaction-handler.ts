@@ -1,0 +1,142 @@
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+} from 'discord.js';
+import type { Answer } from '../../src/engine/answer.js';
+import { completeQuery } from '../../src/engine/autocomplete.js';
+import type { ConversationContext } from '../../src/platform/conversation.js';
+import { answerInTime } from './answer-in-time.js';
+import type { ButtonAction } from './button-actions.js';
+import { COMMAND_NAME, QUERY_OPTION } from './devops-command.js';
+import { errorDetails } from './discord-errors.js';
+import { outgoing } from './discord-text.js';
+import { APOLOGY, EXPIRED_BUTTON, type DiscordHandlerContext } from './handler-context.js';
+import { renderAnswer } from './render-answer.js';
+
+const PRIVATE = { flags: MessageFlags.Ephemeral } as const;
+
+/**
+ * Answers one interaction: `/devops`, autocomplete on its query, or a click on one of the bot's
+ * buttons. This is the boundary for interaction errors: they are logged and answered privately
+ * with a short apology.
+ */
+export async function handleInteraction(
+  interaction: Interaction,
+  context: DiscordHandlerContext,
+): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) await suggestQueries(interaction, context);
+    else if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) {
+      await replyWithAnswer(
+        interaction,
+        interaction.options.getString(QUERY_OPTION) ?? '',
+        context,
+      );
+    } else if (interaction.isButton()) await answerButton(interaction, context);
+  } catch (error) {
+    context.logger.error(
+      { ...errorDetails(error), interactionType: interaction.type, userId: interaction.user.id },
+      'discord interaction failed',
+    );
+    await apologize(interaction, context);
+  }
+}
+
+async function suggestQueries(
+  interaction: AutocompleteInteraction,
+  context: DiscordHandlerContext,
+) {
+  const focused = interaction.options.getFocused(true);
+  const choices =
+    focused.name === QUERY_OPTION
+      ? completeQuery(context.router.currentEngine, String(focused.value))
+      : [];
+  await interaction.respond(choices);
+}
+
+async function answerButton(interaction: ButtonInteraction, context: DiscordHandlerContext) {
+  const action = context.buttons.decode(interaction.customId);
+  if (!action) {
+    const expired = renderAnswer(EXPIRED_BUTTON, context.buttons, context.render);
+    await interaction.reply({ ...outgoing(expired), ...PRIVATE });
+  } else if (action.kind === 'ask') await replyWithAnswer(interaction, action.query, context);
+  else await showPage(interaction, action, context);
+}
+
+/** Answers in a new message: private for misses, deferred when the answer is slow. */
+async function replyWithAnswer(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  query: string,
+  context: DiscordHandlerContext,
+) {
+  const privateHits = context.render.privateHits;
+  const { value, deferred } = await answerInTime(
+    context.router.answer(query, conversationOf(interaction)),
+    context.deferAfterMs,
+    () => interaction.deferReply(privateHits ? PRIVATE : {}),
+  );
+  const message = renderAnswer(value, context.buttons, context.render);
+  const options = outgoing(message);
+  if (!deferred) {
+    await interaction.reply({ ...options, ...(message.private && PRIVATE) });
+  } else if (message.private && !privateHits) {
+    // A public deferral cannot turn private, so the placeholder gives way to a private follow-up.
+    await interaction.deleteReply();
+    await interaction.followUp({ ...options, ...PRIVATE });
+  } else {
+    await interaction.editReply(options);
+  }
+}
+
+/** Replaces the clicked message with another page of its answer. */
+async function showPage(
+  interaction: ButtonInteraction,
+  action: Extract<ButtonAction, { kind: 'more' }>,
+  context: DiscordHandlerContext,
+) {
+  const { value, deferred } = await answerInTime<Answer>(
+    context.router.answer(action.query, conversationOf(interaction), { page: action.page }),
+    context.deferAfterMs,
+    () => interaction.deferUpdate(),
+  );
+  const options = outgoing(renderAnswer(value, context.buttons, context.render));
+  if (deferred) await interaction.editReply(options);
+  else await interaction.update(options);
+}
+
+function conversationOf(interaction: Interaction): ConversationContext {
+  return {
+    platform: 'discord',
+    userId: interaction.user.id,
+    ...(interaction.channelId && { channelId: interaction.channelId }),
+    canManageChannel: async () =>
+      interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+  };
+}
+
+async function apologize(interaction: Interaction, context: DiscordHandlerContext) {
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    const apology = {
+      ...outgoing(renderAnswer(APOLOGY, context.buttons, context.render)),
+      ...PRIVATE,
+    };
+    if (!interaction.deferred && !interaction.replied) {
+      await interaction.reply(apology);
+      return;
+    }
+    // A command's "thinking…" placeholder would otherwise stay; a button's message must stay.
+    if (interaction.isChatInputCommand() && !interaction.replied) await interaction.deleteReply();
+    await interaction.followUp(apology);
+  } catch (error) {
+    context.logger.warn(errorDetails(error), 'discord apology could not be sent');
+  }
+}

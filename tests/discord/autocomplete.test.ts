@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
+
+let harness: DiscordHarness | undefined;
+
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+interface Choices {
+  type: number;
+  data: { choices: { name: string; value: string }[] };
+}
+
+async function autocomplete(value: string) {
+  harness ??= await startDiscordHarness();
+  const { callback, elapsedMs } = await harness.interact(
+    harness.fake.autocompleteInteraction({ value }),
+  );
+  const body = callback.body as Choices;
+  return { type: body.type, choices: body.data.choices, elapsedMs, status: callback.status };
+}
+
+describe('autocomplete of the /devops query on Discord', () => {
+  it('suggests the Kubernetes topic first for "kube", within 3 s', async () => {
+    const { type, choices, elapsedMs } = await autocomplete('kube');
+    expect(type).toBe(8);
+    expect(elapsedMs).toBeLessThan(3000);
+    expect(choices[0]).toEqual({ name: 'DevOps › Kubernetes · 9 resources', value: 'Kubernetes' });
+  });
+
+  it('offers at most 25 choices, each name within 100 characters', async () => {
+    const { choices, status } = await autocomplete('mlflow');
+    expect(status).toBe(204);
+    expect(choices).toHaveLength(25);
+    for (const choice of choices) expect([...choice.name].length).toBeLessThanOrEqual(100);
+  });
+
+  it('suggests the top-level topics when the field is empty', async () => {
+    const { choices } = await autocomplete('');
+    expect(choices.map((choice) => choice.value)).toEqual(
+      expect.arrayContaining(['DevOps', 'MLOps', 'Docker', 'Kubernetes']),
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { PermissionFlagsBits } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChannelCommand } from '../../src/platform/conversation.js';
+import { apiUser } from '../fakes/fake-discord.js';
+import {
+  CHANNEL_MESSAGES,
+  messageData,
+  startDiscordHarness,
+  type DiscordHarness,
+} from './discord-harness.js';
+
+let harness: DiscordHarness | undefined;
+
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+/** A channel command that says whether the asker may manage the channel. */
+const whoCanManage: ChannelCommand = {
+  name: 'manager?',
+  aliases: [],
+  usage: 'manager?',
+  summary: 'Says whether you may manage this channel.',
+  examples: ['manager?'],
+  run: async (_args, context) => ({
+    kind: 'notice',
+    query: 'manager?',
+    tone: 'info',
+    title: (await context.canManageChannel?.()) ? 'manager' : 'member',
+    lines: [],
+    private: false,
+  }),
+};
+
+const ASK = { options: [{ name: 'query', type: 3 as const, value: 'manager?' }] };
+
+async function titleOfCommandAnswer(options: { memberPermissions?: string; dm?: boolean }) {
+  harness ??= await startDiscordHarness({ channelCommands: [whoCanManage] });
+  const { callback } = await harness.interact(
+    harness.fake.chatInputInteraction({ ...ASK, ...options }),
+  );
+  return messageData(callback).embeds![0]!.title;
+}
+
+describe('who may manage a Discord channel', () => {
+  it('is a member with Manage Channels in the channel of the command', async () => {
+    const manage = (
+      PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ViewChannel
+    ).toString();
+    expect(await titleOfCommandAnswer({ memberPermissions: manage })).toBe('manager');
+    expect(await titleOfCommandAnswer({})).toBe('member');
+  });
+
+  it('is nobody in a direct message', async () => {
+    expect(await titleOfCommandAnswer({ dm: true })).toBe('member');
+  });
+
+  it('is the guild owner but not a plain member when they mention the bot', async () => {
+    harness = await startDiscordHarness({ channelCommands: [whoCanManage] });
+    const { fake } = harness;
+    const owner = fake.messageCreate({ content: 'manager?', mentionBot: true });
+    const member = fake.messageCreate({
+      content: 'manager?',
+      mentionBot: true,
+      author: apiUser({ id: '400000000000000002', username: 'bob' }),
+    });
+    const titles = [];
+    for (const message of [owner, member]) {
+      fake.dispatch('MESSAGE_CREATE', message);
+      const reply = await fake.waitForRequest(
+        'POST',
+        CHANNEL_MESSAGES,
+        (request) => messageData(request).message_reference?.message_id === message.id,
+      );
+      titles.push(messageData(reply).embeds![0]!.title);
+    }
+    expect(titles).toEqual(['manager', 'member']);
+  });
+});

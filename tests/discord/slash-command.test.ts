@@ -1,0 +1,196 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/engine.js';
+import type { ChannelCommand } from '../../src/platform/conversation.js';
+import { loadFiles } from '../support/content.js';
+import {
+  EPHEMERAL,
+  embedTotal,
+  messageData,
+  startDiscordHarness,
+  type DiscordHarness,
+} from './discord-harness.js';
+
+let harness: DiscordHarness | undefined;
+
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+function query(value: string) {
+  return { options: [{ name: 'query', type: 3 as const, value }] };
+}
+
+/** A catalog whose one topic has long, Markdown-laden resources: more than one embed could hold. */
+async function engineWithLongResources() {
+  const bullets = Array.from({ length: 7 }, (_, index) => {
+    const title = `Guide ${index + 1}: ${'a very long *title* '.repeat(12)}`;
+    const url = `https://guides.example.org/${index + 1}/${'path/'.repeat(50)}`;
+    return `- [${title}](${url}) — ${'A long description with _markdown_ in it. '.repeat(30)} (article)`;
+  });
+  const summary = 'A summary that goes on and on. '.repeat(60);
+  const { catalog } = await loadFiles({
+    'guides.md': `# Guides\n\n${summary}\n\n${bullets.join('\n')}\n`,
+  });
+  return createEngine(catalog);
+}
+
+describe('the /devops command on Discord', () => {
+  it('answers /devops query:docker publicly with an embed of Docker resources within 3 s', async () => {
+    harness = await startDiscordHarness();
+    const { callback, elapsedMs } = await harness.interact(
+      harness.fake.chatInputInteraction(query('docker')),
+    );
+
+    expect(elapsedMs).toBeLessThan(3000);
+    expect((callback.body as { type: number }).type).toBe(4);
+    const data = messageData(callback);
+    expect(data.flags ?? 0).toBe(0);
+    expect(data.allowed_mentions).toMatchObject({ parse: [] });
+    const [embed] = data.embeds!;
+    expect(embed).toMatchObject({ title: 'Docker', author: { name: 'DevOps › Docker' } });
+    expect(embed!.description).toMatch(/\*\*1\.\*\* \[Docker for ML, part 1[^\]]*\]\(https:\/\//);
+    expect(embed!.description).toContain('_Article · Docker for ML, part 1 · DevOps › Docker_');
+    expect(embed!.footer?.text).toBe('Page 1 of 2 · 9 resources');
+    expect(data.components?.[0]?.components[0]).toMatchObject({ label: 'More' });
+  });
+
+  it('edits the message with the next page when More is clicked', async () => {
+    harness = await startDiscordHarness();
+    const { fake } = harness;
+    const { callback } = await harness.interact(fake.chatInputInteraction(query('docker')));
+    const more = messageData(callback).components![0]!.components[0]!;
+
+    const click = fake.buttonInteraction({ customId: more.custom_id! });
+    const { callback: update, elapsedMs } = await harness.interact(click);
+
+    expect(elapsedMs).toBeLessThan(3000);
+    expect((update.body as { type: number }).type).toBe(7);
+    const [embed] = messageData(update).embeds!;
+    expect(embed!.footer?.text).toBe('Page 2 of 2 · 9 resources');
+    expect(embed!.description).toMatch(/^\*\*6\.\*\* /m);
+    expect(messageData(update).components).toEqual([]);
+  });
+
+  it('answers a miss privately, with the closest topics as buttons that ask for them', async () => {
+    harness = await startDiscordHarness();
+    const { fake } = harness;
+    const { callback } = await harness.interact(
+      fake.chatInputInteraction(query('kafka @everyone')),
+    );
+    const miss = messageData(callback);
+    expect(miss.flags).toBe(EPHEMERAL);
+    expect(miss.embeds![0]).toMatchObject({ title: 'No match' });
+    expect(miss.embeds![0]!.description).toContain('**kafka @everyone**');
+    const buttons = miss.components![0]!.components;
+    expect(buttons.map((button) => button.label)).toEqual(['MLflow', 'CI/CD', 'Docker']);
+    const topic = buttons[2]!;
+
+    const { callback: asked } = await harness.interact(
+      fake.buttonInteraction({ customId: topic.custom_id! }),
+    );
+    expect((asked.body as { type: number }).type).toBe(4);
+    expect(messageData(asked).embeds![0]!.title).toBe('Docker');
+  });
+
+  it('escapes Markdown in the query it echoes', async () => {
+    harness = await startDiscordHarness();
+    const { callback } = await harness.interact(
+      harness.fake.chatInputInteraction(query('**zzqx** [x](https://evil.example) `y`')),
+    );
+    const description = messageData(callback).embeds![0]!.description!;
+    expect(description).toContain('\\*\\*zzqx\\*\\*');
+    expect(description).not.toContain('[x](https://evil.example)');
+    expect(description).toContain('\\`y\\`');
+  });
+
+  it('keeps a long answer within every embed limit and pages the rest', async () => {
+    harness = await startDiscordHarness({ engine: await engineWithLongResources() });
+    const { callback } = await harness.interact(harness.fake.chatInputInteraction(query('guides')));
+
+    expect(callback.status).toBe(204);
+    const [embed] = messageData(callback).embeds!;
+    expect(embedTotal(embed!)).toBeLessThanOrEqual(6000);
+    expect([...embed!.description!].length).toBeLessThanOrEqual(4096);
+    expect([...embed!.title!].length).toBeLessThanOrEqual(256);
+    expect(embed!.description!.match(/^\*\*\d\.\*\* \[/gm)).toHaveLength(5);
+    expect(embed!.footer?.text).toBe('Page 1 of 2 · 7 resources');
+  });
+
+  it('answers privately when DISCORD_EPHEMERAL is set, and help for an empty query', async () => {
+    harness = await startDiscordHarness({ ephemeral: true });
+    const { callback } = await harness.interact(harness.fake.chatInputInteraction());
+    expect(messageData(callback).flags).toBe(EPHEMERAL);
+    expect(messageData(callback).embeds![0]!.fields!.map((field) => field.name)).toContain(
+      'topics',
+    );
+  });
+
+  it('defers a slow answer within 3 s, then edits in the answer', async () => {
+    let finish!: () => void;
+    const slow: ChannelCommand = {
+      name: 'slow',
+      aliases: [],
+      usage: 'slow',
+      summary: 'Answers when the test says so.',
+      examples: ['slow'],
+      run: () =>
+        new Promise((resolve) => {
+          finish = () =>
+            resolve({
+              kind: 'notice',
+              query: 'slow',
+              tone: 'success',
+              title: 'Done',
+              lines: [],
+              private: false,
+            });
+        }),
+    };
+    harness = await startDiscordHarness({ channelCommands: [slow], deferAfterMs: 50 });
+    const { callback, elapsedMs } = await harness.interact(
+      harness.fake.chatInputInteraction(query('slow')),
+    );
+
+    expect(elapsedMs).toBeLessThan(3000);
+    expect((callback.body as { type: number }).type).toBe(5);
+    finish();
+    const edit = await harness.fake.waitForRequest(
+      'PATCH',
+      /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/,
+    );
+    expect(messageData(edit).embeds![0]!.title).toBe('Done');
+  });
+
+  it('answers a failing command privately with a short apology and logs the error', async () => {
+    const broken: ChannelCommand = {
+      name: 'broken',
+      aliases: [],
+      usage: 'broken',
+      summary: 'Always fails.',
+      examples: ['broken'],
+      run: () => Promise.reject(new Error('the store is on fire')),
+    };
+    harness = await startDiscordHarness({ channelCommands: [broken] });
+    const { callback } = await harness.interact(harness.fake.chatInputInteraction(query('broken')));
+
+    expect((callback.body as { type: number }).type).toBe(4);
+    expect(messageData(callback).flags).toBe(EPHEMERAL);
+    expect(messageData(callback).embeds![0]!.title).toBe('Sorry, something went wrong');
+    expect(harness.logs).toContainEqual(
+      expect.objectContaining({
+        msg: 'discord interaction failed',
+        err: expect.objectContaining({ message: 'the store is on fire' }),
+      }),
+    );
+  });
+
+  it('tells the clicker privately when a button has expired', async () => {
+    harness = await startDiscordHarness();
+    const { callback } = await harness.interact(
+      harness.fake.buttonInteraction({ customId: 'more:2:#zz' }),
+    );
+    expect(messageData(callback).flags).toBe(EPHEMERAL);
+    expect(messageData(callback).embeds![0]!.title).toBe('This button has expired');
+  });
+});

@@ -1,0 +1,94 @@
+import { DiscordAPIError } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WeeklyPost } from '../../src/platform/weekly-post.js';
+import { ChannelUnavailableError } from '../../src/platform/weekly-post.js';
+import { shippedEngine } from '../support/content.js';
+import { discordErrors } from '../fakes/fake-discord.js';
+import {
+  CHANNEL_ID,
+  CHANNEL_MESSAGES,
+  messageData,
+  startDiscordHarness,
+  type DiscordHarness,
+} from './discord-harness.js';
+
+let harness: DiscordHarness | undefined;
+
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+async function dockerPost(): Promise<WeeklyPost> {
+  const { catalog } = await shippedEngine();
+  const resource = catalog.resources.find((candidate) =>
+    candidate.title.startsWith('Docker for ML, part 1'),
+  )!;
+  const topic = catalog.topicsById.get(resource.topicIds[0]!)!;
+  return {
+    resource,
+    topic: { id: topic.id, name: topic.name, path: topic.path },
+    slot: new Date('2026-11-30T09:00:00Z'),
+  };
+}
+
+describe('the resource of the week on Discord', () => {
+  it('posts an embed with the linked title, type and topic, and a More on TOPIC button', async () => {
+    harness = await startDiscordHarness();
+    const post = await dockerPost();
+
+    const messageId = await harness.adapter.postWeekly(CHANNEL_ID, post);
+
+    const request = await harness.fake.waitForRequest('POST', CHANNEL_MESSAGES);
+    expect(harness.fake.channelMessages(CHANNEL_ID).map((message) => message.id)).toContain(
+      messageId,
+    );
+    const data = messageData(request);
+    expect(data.allowed_mentions).toMatchObject({ parse: [] });
+    expect(data.embeds![0]).toMatchObject({
+      author: { name: 'Resource of the week' },
+      title: post.resource.title,
+      url: post.resource.url,
+      fields: [
+        { name: 'Type', value: 'Article · Docker for ML, part 1' },
+        { name: 'Topic', value: 'DevOps › Docker' },
+      ],
+    });
+    const button = data.components![0]!.components[0]!;
+    expect(button.label).toBe('More on Docker');
+
+    const { callback } = await harness.interact(
+      harness.fake.buttonInteraction({ customId: button.custom_id! }),
+    );
+    expect((callback.body as { type: number }).type).toBe(4);
+    expect(messageData(callback).embeds![0]!.title).toBe('Docker');
+  });
+
+  it('reports an unknown channel and a lost access as an unavailable channel', async () => {
+    harness = await startDiscordHarness();
+    const post = await dockerPost();
+
+    await expect(harness.adapter.postWeekly('399999999999999999', post)).rejects.toMatchObject({
+      name: 'ChannelUnavailableError',
+      reason: 'Unknown Channel',
+    });
+    harness.fake.failNext('POST', CHANNEL_MESSAGES, discordErrors.missingAccess());
+    const lost = await harness.adapter
+      .postWeekly(CHANNEL_ID, post)
+      .catch((error: unknown) => error);
+    expect(lost).toBeInstanceOf(ChannelUnavailableError);
+    expect(lost).toMatchObject({ reason: 'Missing Access' });
+  });
+
+  it('passes on other failures unchanged', async () => {
+    harness = await startDiscordHarness();
+    harness.fake.failNext('POST', CHANNEL_MESSAGES, discordErrors.unknownMessage());
+
+    const failure = await harness.adapter
+      .postWeekly(CHANNEL_ID, await dockerPost())
+      .catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(DiscordAPIError);
+    expect(failure).toMatchObject({ code: 10008 });
+  });
+});
