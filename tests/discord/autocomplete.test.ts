@@ -1,12 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startDiscordHarness, type DiscordHarness } from './discord-harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessPerTest } from './discord-harness.js';
 
-let harness: DiscordHarness | undefined;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const startHarness = harnessPerTest();
 
 interface Choices {
   type: number;
@@ -14,7 +9,7 @@ interface Choices {
 }
 
 async function autocomplete(value: string) {
-  harness ??= await startDiscordHarness();
+  const harness = await startHarness();
   const { callback, elapsedMs } = await harness.interact(
     harness.fake.autocompleteInteraction({ value }),
   );

@@ -1,20 +1,15 @@
 import { PermissionFlagsBits } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChannelCommand } from '../../src/platform/conversation.js';
 import { apiUser } from '../fakes/fake-discord.js';
 import {
   CHANNEL_MESSAGES,
   messageData,
-  startDiscordHarness,
+  harnessPerTest,
   type DiscordHarness,
 } from './discord-harness.js';
 
-let harness: DiscordHarness | undefined;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const startHarness = harnessPerTest();
 
 /** A channel command that says whether the asker may manage the channel. */
 const whoCanManage: ChannelCommand = {
@@ -35,8 +30,10 @@ const whoCanManage: ChannelCommand = {
 
 const ASK = { options: [{ name: 'query', type: 3 as const, value: 'manager?' }] };
 
-async function titleOfCommandAnswer(options: { memberPermissions?: string; dm?: boolean }) {
-  harness ??= await startDiscordHarness({ channelCommands: [whoCanManage] });
+async function titleOfCommandAnswer(
+  harness: DiscordHarness,
+  options: { memberPermissions?: string; dm?: boolean },
+) {
   const { callback } = await harness.interact(
     harness.fake.chatInputInteraction({ ...ASK, ...options }),
   );
@@ -48,16 +45,18 @@ describe('who may manage a Discord channel', () => {
     const manage = (
       PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ViewChannel
     ).toString();
-    expect(await titleOfCommandAnswer({ memberPermissions: manage })).toBe('manager');
-    expect(await titleOfCommandAnswer({})).toBe('member');
+    const harness = await startHarness({ channelCommands: [whoCanManage] });
+    expect(await titleOfCommandAnswer(harness, { memberPermissions: manage })).toBe('manager');
+    expect(await titleOfCommandAnswer(harness, {})).toBe('member');
   });
 
   it('is nobody in a direct message', async () => {
-    expect(await titleOfCommandAnswer({ dm: true })).toBe('member');
+    const harness = await startHarness({ channelCommands: [whoCanManage] });
+    expect(await titleOfCommandAnswer(harness, { dm: true })).toBe('member');
   });
 
   it('is the guild owner but not a plain member when they mention the bot', async () => {
-    harness = await startDiscordHarness({ channelCommands: [whoCanManage] });
+    const harness = await startHarness({ channelCommands: [whoCanManage] });
     const { fake } = harness;
     const owner = fake.messageCreate({ content: 'manager?', mentionBot: true });
     const member = fake.messageCreate({

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { APIEmbed, APIInteraction } from 'discord.js';
 import pino from 'pino';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import { ConversationRouter, type ChannelCommand } from '../../src/platform/conversation.js';
@@ -80,6 +80,19 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       expectNoMentionsAllowed(fake.requests);
     },
   };
+}
+
+/**
+ * For the tests of one file: a function that starts a harness, each closed after its test (and
+ * checked for allowed mentions then).
+ */
+export function harnessPerTest(): (options?: HarnessOptions) => Promise<DiscordHarness> {
+  let current: DiscordHarness | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (options) => (current = await startDiscordHarness(options));
 }
 
 /** The path of an interaction's callback. */

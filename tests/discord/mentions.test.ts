@@ -1,23 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { discordErrors } from '../fakes/fake-discord.js';
-import {
-  CHANNEL_ID,
-  CHANNEL_MESSAGES,
-  messageData,
-  startDiscordHarness,
-  type DiscordHarness,
-} from './discord-harness.js';
+import { describe, expect, it } from 'vitest';
+import { discordErrors, type FakeDiscord } from '../fakes/fake-discord.js';
+import { CHANNEL_ID, CHANNEL_MESSAGES, messageData, harnessPerTest } from './discord-harness.js';
 
-let harness: DiscordHarness | undefined;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const startHarness = harnessPerTest();
 
 /** Dispatches a message and resolves with the bot's answer to it. */
-async function answerTo(payload: { id: string; channel_id: string }) {
-  const { fake } = harness!;
+async function answerTo(fake: FakeDiscord, payload: { id: string; channel_id: string }) {
   fake.dispatch('MESSAGE_CREATE', payload);
   return fake.waitForRequest(
     'POST',
@@ -28,13 +16,13 @@ async function answerTo(payload: { id: string; channel_id: string }) {
 
 describe('mentions and direct messages on Discord', () => {
   it('answers a mention as a reply, without the mention in the query and notifying nobody', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     const mention = harness.fake.messageCreate({
       content: 'spark on kubernetes @everyone',
       mentionBot: true,
     });
 
-    const reply = await answerTo(mention);
+    const reply = await answerTo(harness.fake, mention);
 
     expect(reply.path).toBe(`/channels/${CHANNEL_ID}/messages`);
     const data = messageData(reply);
@@ -43,17 +31,17 @@ describe('mentions and direct messages on Discord', () => {
   });
 
   it('answers a direct message in the DM', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     const dm = harness.fake.messageCreate({ content: 'k8s cronjobs', dm: true });
 
-    const reply = await answerTo(dm);
+    const reply = await answerTo(harness.fake, dm);
 
     expect(reply.path).toBe(`/channels/${dm.channel_id}/messages`);
     expect(messageData(reply).embeds![0]!.description).toContain('Kubernetes for ML, part 3');
   });
 
   it('ignores its own messages, other bots and messages that do not mention it', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     const { fake } = harness;
     fake.dispatch(
       'MESSAGE_CREATE',
@@ -66,14 +54,14 @@ describe('mentions and direct messages on Discord', () => {
     fake.dispatch('MESSAGE_CREATE', fake.messageCreate({ content: 'docker' }));
     const human = fake.messageCreate({ content: 'docker', mentionBot: true });
 
-    await answerTo(human);
+    await answerTo(fake, human);
 
     const posts = fake.requests.filter((request) => CHANNEL_MESSAGES.test(request.path));
     expect(posts).toHaveLength(1);
   });
 
   it('logs a refused reply with its code, apologises, and keeps answering', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     const { fake } = harness;
     fake.failNext('POST', CHANNEL_MESSAGES, discordErrors.missingAccess());
     const refused = fake.messageCreate({ content: 'docker', mentionBot: true });
@@ -90,7 +78,10 @@ describe('mentions and direct messages on Discord', () => {
     expect(harness.logs).toContainEqual(
       expect.objectContaining({ msg: 'discord message failed', status: 403, code: 50001 }),
     );
-    const answered = await answerTo(fake.messageCreate({ content: 'airflow', mentionBot: true }));
+    const answered = await answerTo(
+      fake,
+      fake.messageCreate({ content: 'airflow', mentionBot: true }),
+    );
     expect(messageData(answered).embeds![0]!.title).toBe('Airflow');
   });
 });

@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import type { ChannelCommand } from '../../src/platform/conversation.js';
 import { loadFiles } from '../support/content.js';
-import {
-  EPHEMERAL,
-  embedTotal,
-  messageData,
-  startDiscordHarness,
-  type DiscordHarness,
-} from './discord-harness.js';
+import { EPHEMERAL, embedTotal, messageData, harnessPerTest } from './discord-harness.js';
 
-let harness: DiscordHarness | undefined;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const startHarness = harnessPerTest();
 
 function query(value: string) {
   return { options: [{ name: 'query', type: 3 as const, value }] };
@@ -37,7 +26,7 @@ async function engineWithLongResources() {
 
 describe('the /devops command on Discord', () => {
   it('answers /devops query:docker publicly with an embed of Docker resources within 3 s', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     const { callback, elapsedMs } = await harness.interact(
       harness.fake.chatInputInteraction(query('docker')),
     );
@@ -56,7 +45,7 @@ describe('the /devops command on Discord', () => {
   });
 
   it('edits the message with the next page when More is clicked', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     const { fake } = harness;
     const { callback } = await harness.interact(fake.chatInputInteraction(query('docker')));
     const more = messageData(callback).components![0]!.components[0]!;
@@ -73,7 +62,7 @@ describe('the /devops command on Discord', () => {
   });
 
   it('answers a miss privately, with the closest topics as buttons that ask for them', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     const { fake } = harness;
     const { callback } = await harness.interact(
       fake.chatInputInteraction(query('kafka @everyone')),
@@ -94,7 +83,7 @@ describe('the /devops command on Discord', () => {
   });
 
   it('escapes Markdown in the query it echoes', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     const { callback } = await harness.interact(
       harness.fake.chatInputInteraction(query('**zzqx** [x](https://evil.example) `y`')),
     );
@@ -105,7 +94,7 @@ describe('the /devops command on Discord', () => {
   });
 
   it('keeps a long answer within every embed limit and pages the rest', async () => {
-    harness = await startDiscordHarness({ engine: await engineWithLongResources() });
+    const harness = await startHarness({ engine: await engineWithLongResources() });
     const { callback } = await harness.interact(harness.fake.chatInputInteraction(query('guides')));
 
     expect(callback.status).toBe(204);
@@ -118,7 +107,7 @@ describe('the /devops command on Discord', () => {
   });
 
   it('answers privately when DISCORD_EPHEMERAL is set, and help for an empty query', async () => {
-    harness = await startDiscordHarness({ ephemeral: true });
+    const harness = await startHarness({ ephemeral: true });
     const { callback } = await harness.interact(harness.fake.chatInputInteraction());
     expect(messageData(callback).flags).toBe(EPHEMERAL);
     expect(messageData(callback).embeds![0]!.fields!.map((field) => field.name)).toContain(
@@ -147,7 +136,7 @@ describe('the /devops command on Discord', () => {
             });
         }),
     };
-    harness = await startDiscordHarness({ channelCommands: [slow], deferAfterMs: 50 });
+    const harness = await startHarness({ channelCommands: [slow], deferAfterMs: 50 });
     const { callback, elapsedMs } = await harness.interact(
       harness.fake.chatInputInteraction(query('slow')),
     );
@@ -171,7 +160,7 @@ describe('the /devops command on Discord', () => {
       examples: ['broken'],
       run: () => Promise.reject(new Error('the store is on fire')),
     };
-    harness = await startDiscordHarness({ channelCommands: [broken] });
+    const harness = await startHarness({ channelCommands: [broken] });
     const { callback } = await harness.interact(harness.fake.chatInputInteraction(query('broken')));
 
     expect((callback.body as { type: number }).type).toBe(4);
@@ -186,7 +175,7 @@ describe('the /devops command on Discord', () => {
   });
 
   it('tells the clicker privately when a button has expired', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     const { callback } = await harness.interact(
       harness.fake.buttonInteraction({ customId: 'more:2:#zz' }),
     );

@@ -1,23 +1,12 @@
 import { DiscordAPIError } from 'discord.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WeeklyPost } from '../../src/platform/weekly-post.js';
 import { ChannelUnavailableError } from '../../src/platform/weekly-post.js';
 import { shippedEngine } from '../support/content.js';
 import { discordErrors } from '../fakes/fake-discord.js';
-import {
-  CHANNEL_ID,
-  CHANNEL_MESSAGES,
-  messageData,
-  startDiscordHarness,
-  type DiscordHarness,
-} from './discord-harness.js';
+import { CHANNEL_ID, CHANNEL_MESSAGES, messageData, harnessPerTest } from './discord-harness.js';
 
-let harness: DiscordHarness | undefined;
-
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const startHarness = harnessPerTest();
 
 async function dockerPost(): Promise<WeeklyPost> {
   const { catalog } = await shippedEngine();
@@ -34,7 +23,7 @@ async function dockerPost(): Promise<WeeklyPost> {
 
 describe('the resource of the week on Discord', () => {
   it('posts an embed with the linked title, type and topic, and a More on TOPIC button', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     const post = await dockerPost();
 
     const messageId = await harness.adapter.postWeekly(CHANNEL_ID, post);
@@ -65,7 +54,7 @@ describe('the resource of the week on Discord', () => {
   });
 
   it('reports an unknown channel and a lost access as an unavailable channel', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     const post = await dockerPost();
 
     await expect(harness.adapter.postWeekly('399999999999999999', post)).rejects.toMatchObject({
@@ -81,7 +70,7 @@ describe('the resource of the week on Discord', () => {
   });
 
   it('passes on other failures unchanged', async () => {
-    harness = await startDiscordHarness();
+    const harness = await startHarness();
     harness.fake.failNext('POST', CHANNEL_MESSAGES, discordErrors.unknownMessage());
 
     const failure = await harness.adapter
