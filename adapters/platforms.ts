@@ -3,6 +3,7 @@ import type { Logger } from '../src/logger.js';
 import type { PlatformAdapter } from '../src/platform/adapter.js';
 import type { ConversationRouter } from '../src/platform/conversation.js';
 import { SlackAdapter } from './slack/slack-adapter.js';
+import { DiscordAdapter } from './discord/discord-adapter.js';
 
 import type { HttpRoute } from '../src/platform/http-route.js';
 
@@ -25,6 +26,9 @@ export function createPlatformAdapters(dependencies: AdapterDependencies): Platf
     adapters.push(
       new SlackAdapter({ config: config.slack, port: config.port, router, logger, httpRoutes }),
     );
+  }
+  if (config.discord) {
+    adapters.push(new DiscordAdapter({ config: config.discord, router, logger }));
   }
   return adapters;
 }

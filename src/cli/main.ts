@@ -6,6 +6,7 @@ import { type CliArgs, type CliCommand, type CliIo, UsageError } from './cli-com
 import { askCommand } from './commands/ask.js';
 import { checkLinksCommand } from './commands/check-links.js';
 import { catalogCommand } from './commands/catalog.js';
+import { discordRegisterCommand } from './commands/discord-register.js';
 import { lintCommand } from './commands/lint.js';
 import { topicsCommand } from './commands/topics.js';
 import { weeklyCommand } from './commands/weekly.js';
@@ -18,6 +19,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   lintCommand,
   weeklyCommand,
   checkLinksCommand,
+  discordRegisterCommand,
 ];
 
 function usage(): string {

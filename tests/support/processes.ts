@@ -56,3 +56,34 @@ export function runNode(
     child.stdin.end(options.input ?? '');
   });
 }
+
+/** The built bot running in the background, as {@link startBotProcess} started it. */
+export interface BotProcess {
+  /** Everything it printed so far, standard output and standard error together. */
+  output(): string;
+  /** Sends SIGTERM and resolves with the exit code once it has exited. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts the built bot and resolves once it logs that it is ready; rejects if it exits first. */
+export function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProcess> {
+  if (!existsSync(BOT)) throw new Error(`${BOT} is missing: run "npm run build"`);
+  const child = spawn(process.execPath, [BOT], { cwd: scratchDir(), env, stdio: 'pipe' });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const running: BotProcess = {
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('"msg":"devops-bot is ready"')) resolve(running);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then((code) => reject(new Error(`the bot exited with ${code}:\n${output}`)));
+  });
+}
