@@ -13,7 +13,7 @@ import { answerInTime } from './answer-in-time.js';
 import type { ButtonAction } from './button-actions.js';
 import { COMMAND_NAME, QUERY_OPTION } from './devops-command.js';
 import { errorDetails } from './discord-errors.js';
-import { outgoing } from './discord-text.js';
+import { DISCORD_LIMITS, outgoing } from './discord-text.js';
 import { APOLOGY, EXPIRED_BUTTON, type DiscordHandlerContext } from './handler-context.js';
 import { renderAnswer } from './render-answer.js';
 
@@ -53,7 +53,7 @@ async function suggestQueries(
   const focused = interaction.options.getFocused(true);
   const choices =
     focused.name === QUERY_OPTION
-      ? completeQuery(context.router.currentEngine, String(focused.value))
+      ? completeQuery(context.router.currentEngine, String(focused.value), DISCORD_LIMITS.choices)
       : [];
   await interaction.respond(choices);
 }

@@ -10,6 +10,35 @@ function query(value: string) {
   return { options: [{ name: 'query', type: 3 as const, value }] };
 }
 
+/** A channel command `slow` that answers "Done" only when the test calls `finish`. */
+function slowCommand() {
+  let started!: () => void;
+  let finish!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  const command: ChannelCommand = {
+    name: 'slow',
+    aliases: [],
+    usage: 'slow',
+    summary: 'Answers when the test says so.',
+    examples: ['slow'],
+    run: () => {
+      started();
+      return new Promise((resolve) => {
+        finish = () =>
+          resolve({
+            kind: 'notice',
+            query: 'slow',
+            tone: 'success',
+            title: 'Done',
+            lines: [],
+            private: false,
+          });
+      });
+    },
+  };
+  return { command, running, finish: () => finish() };
+}
+
 /** A catalog whose one topic has long, Markdown-laden resources: more than one embed could hold. */
 async function engineWithLongResources() {
   const bullets = Array.from({ length: 7 }, (_, index) => {
@@ -116,39 +145,56 @@ describe('the /devops command on Discord', () => {
   });
 
   it('defers a slow answer within 3 s, then edits in the answer', async () => {
-    let finish!: () => void;
-    const slow: ChannelCommand = {
-      name: 'slow',
-      aliases: [],
-      usage: 'slow',
-      summary: 'Answers when the test says so.',
-      examples: ['slow'],
-      run: () =>
-        new Promise((resolve) => {
-          finish = () =>
-            resolve({
-              kind: 'notice',
-              query: 'slow',
-              tone: 'success',
-              title: 'Done',
-              lines: [],
-              private: false,
-            });
-        }),
-    };
-    const harness = await startHarness({ channelCommands: [slow], deferAfterMs: 50 });
+    const slow = slowCommand();
+    const harness = await startHarness({ channelCommands: [slow.command], deferAfterMs: 50 });
     const { callback, elapsedMs } = await harness.interact(
       harness.fake.chatInputInteraction(query('slow')),
     );
 
     expect(elapsedMs).toBeLessThan(3000);
     expect((callback.body as { type: number }).type).toBe(5);
-    finish();
+    slow.finish();
     const edit = await harness.fake.waitForRequest(
       'PATCH',
       /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/,
     );
     expect(messageData(edit).embeds![0]!.title).toBe('Done');
+  });
+
+  it('keeps the More button of a long query within 100 characters', async () => {
+    const harness = await startHarness();
+    const { fake } = harness;
+    const { callback } = await harness.interact(
+      fake.chatInputInteraction(query('mlflow '.repeat(17).trim())),
+    );
+    const more = messageData(callback).components![0]!.components[0]!;
+    expect(more.custom_id!.length).toBeLessThanOrEqual(100);
+
+    const { callback: update } = await harness.interact(
+      fake.buttonInteraction({ customId: more.custom_id! }),
+    );
+    expect(messageData(update).embeds![0]!.footer?.text).toBe('Page 2 of 4 · 19 resources');
+  });
+
+  it('finishes an answer in flight when it stops, and then takes no more work', async () => {
+    const slow = slowCommand();
+    const harness = await startHarness({ channelCommands: [slow.command] });
+    const { fake, adapter } = harness;
+    const command = fake.chatInputInteraction(query('slow'));
+    fake.dispatch('INTERACTION_CREATE', command);
+    await slow.running;
+
+    const stopped = adapter.stop();
+    expect(adapter.isReady()).toBe(false);
+    slow.finish();
+    await stopped;
+
+    expect(fake.interactionCallbacks).toEqual([
+      expect.objectContaining({
+        type: 4,
+        data: expect.objectContaining({ embeds: [expect.objectContaining({ title: 'Done' })] }),
+      }),
+    ]);
   });
 
   it('answers a failing command privately with a short apology and logs the error', async () => {
