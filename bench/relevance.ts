@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A query with the URL fragments of the resources that answer it; none means nothing should. */
@@ -17,9 +17,13 @@ export interface RelevanceFigures {
   misses: string[];
 }
 
-/** The labeled queries shipped with the tests. */
+/** The labeled queries: the relevance test's labels and the benchmark's. */
 export function labeledQueries(): LabeledQuery[] {
-  const file = path.resolve(import.meta.dirname, 'labeled-queries.json');
+  // Next to this file in the source tree; two levels up from the compiled copy in dist/bench.
+  const file = [
+    path.resolve(import.meta.dirname, 'labeled-queries.json'),
+    path.resolve(import.meta.dirname, '../../bench/labeled-queries.json'),
+  ].find(existsSync)!;
   return (JSON.parse(readFileSync(file, 'utf8')) as { queries: LabeledQuery[] }).queries;
 }
 

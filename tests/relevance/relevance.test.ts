@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedEngine } from '../support/content.js';
-import { labeledQueries, measureRelevance } from './relevance.js';
+import { labeledQueries, measureRelevance } from '../../bench/relevance.js';
 
 describe('relevance over the shipped content', () => {
   it('finds a relevant resource in the top three for at least 90% of labeled queries', async () => {
