@@ -1,12 +1,13 @@
 import type { Catalog, Resource, Topic } from '../content/types.js';
 import {
+  TEXT_FIELDS,
   type QueryUnit,
   type ResourceIndex,
   type ScoredResource,
   wordUnit,
 } from '../search/resource-index.js';
 import { phraseWords, type TopicMatcher, type TopicMention } from '../search/topic-matcher.js';
-import { STOP_WORDS, splitWords } from '../search/text.js';
+import { STOP_WORDS, splitWords, stem } from '../search/text.js';
 import { topicRef, type Answer } from './answer.js';
 import { paginate } from './paginate.js';
 import { suggestTopics } from './suggest-topics.js';
@@ -32,8 +33,9 @@ export interface PageRequest {
  */
 export function lookup(sources: LookupSources, query: string, request: PageRequest): Answer {
   const words = splitWords(query);
-  const mentions = sources.topics.findMentions(words, (word) => sources.index.hasWord(word));
-  const otherWords = wordsOutside(words, mentions).filter((word) => !STOP_WORDS.has(word));
+  const allMentions = sources.topics.findMentions(words, (word) => sources.index.hasWord(word));
+  const mentions = distinctTopics(allMentions);
+  const otherWords = wordsOutside(words, allMentions).filter((word) => !STOP_WORDS.has(word));
 
   if (mentions.length === 1 && otherWords.length === 0) {
     return topicAnswer(sources, query, mentions[0]!.topic, request);
@@ -44,6 +46,7 @@ export function lookup(sources: LookupSources, query: string, request: PageReque
     const inTopic = subtreeIds(sources.catalog, topic);
     const scoped = sources.index.find(otherWords.map(wordUnit), {
       scope: (resource) => resource.topicIds.some((id) => inTopic.has(id)),
+      fields: TEXT_FIELDS,
     });
     if (scoped.length > 0) return searchAnswer(query, scoped, request, topic);
   }
@@ -114,8 +117,18 @@ function searchAnswer(
 
 function mentionUnit(words: string[], mention: TopicMention): QueryUnit {
   const typed = words.slice(mention.start, mention.end).filter((word) => !STOP_WORDS.has(word));
-  const alternatives = [typed, phraseWords(mention.topic.name)].filter((list) => list.length > 0);
-  return { alternatives, kind: 'topic' };
+  const phrasings = [typed.map(stem), phraseWords(mention.topic.name)].filter(
+    (list) => list.length > 0,
+  );
+  const alternatives = [...new Map(phrasings.map((list) => [list.join(' '), list])).values()];
+  // Membership of the topic itself is the scoped search's job; here the topic must be named in the text.
+  return { alternatives, kind: 'topic', fields: TEXT_FIELDS };
+}
+
+/** The mentions with each topic once: `docker docker` names one topic, not two. */
+function distinctTopics(mentions: TopicMention[]): TopicMention[] {
+  const seen = new Set<string>();
+  return mentions.filter((mention) => !seen.has(mention.topic.id) && seen.add(mention.topic.id));
 }
 
 function wordsOutside(words: string[], mentions: TopicMention[]): string[] {

@@ -29,15 +29,28 @@ export function suggestTopics(catalog: Catalog, query: string, preferred: Topic[
     .map((entry) => entry.topic);
 }
 
+const topicWordCache = new WeakMap<Topic, string[]>();
+
+/** The words of a topic's name and aliases worth comparing (three letters or more), worked out once. */
+function topicWords(topic: Topic): string[] {
+  let words = topicWordCache.get(topic);
+  if (!words) {
+    words = [...new Set([topic.name, ...topic.aliases].flatMap(phraseWords))].filter(
+      (word) => word.length >= 3,
+    );
+    topicWordCache.set(topic, words);
+  }
+  return words;
+}
+
 function bestSimilarity(words: string[], topic: Topic): number {
   let best = 0;
-  for (const phrase of [topic.name, ...topic.aliases]) {
-    for (const topicWord of phraseWords(phrase)) {
-      if (topicWord.length < 3) continue;
-      for (const word of words) {
-        const length = Math.max(word.length, topicWord.length);
-        best = Math.max(best, 1 - editDistance(word, topicWord) / length);
-      }
+  for (const topicWord of topicWords(topic)) {
+    for (const word of words) {
+      const length = Math.max(word.length, topicWord.length);
+      // Beyond this many edits the similarity is under the bar anyway.
+      const limit = Math.floor((1 - CLOSE_ENOUGH) * length);
+      best = Math.max(best, 1 - editDistance(word, topicWord, limit) / length);
     }
   }
   return best;

@@ -1,7 +1,28 @@
 import type { Catalog, Resource, Topic } from '../content/types.js';
 
+// A catalog never changes once built, so each topic's listing is worked out once per catalog.
+const listings = new WeakMap<Catalog, Map<string, Resource[]>>();
+const subtrees = new WeakMap<Catalog, Map<string, Set<string>>>();
+
+function memo<T>(
+  cache: WeakMap<Catalog, Map<string, T>>,
+  catalog: Catalog,
+  key: string,
+  make: () => T,
+): T {
+  let byKey = cache.get(catalog);
+  if (!byKey) cache.set(catalog, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = make()));
+  return value;
+}
+
 /** Ids of a topic and every topic below it. */
 export function subtreeIds(catalog: Catalog, topic: Topic): Set<string> {
+  return memo(subtrees, catalog, topic.id, () => collectSubtree(catalog, topic));
+}
+
+function collectSubtree(catalog: Catalog, topic: Topic): Set<string> {
   const ids = new Set<string>();
   const visit = (id: string) => {
     ids.add(id);
@@ -16,6 +37,10 @@ export function subtreeIds(catalog: Catalog, topic: Topic): Set<string> {
  * each subtopic's depth first; a resource filed in two places appears once.
  */
 export function listTopicResources(catalog: Catalog, topic: Topic): Resource[] {
+  return memo(listings, catalog, topic.id, () => collectListing(catalog, topic));
+}
+
+function collectListing(catalog: Catalog, topic: Topic): Resource[] {
   const listed = new Map<string, Resource>();
   const visit = (current: Topic) => {
     for (const resource of inReadingOrder(catalog, current.resourceIds)) {

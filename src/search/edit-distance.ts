@@ -1,28 +1,33 @@
+// Reused between calls: the distance is computed on every query, and garbage here shows up as latency.
+let rows = [new Uint16Array(64), new Uint16Array(64), new Uint16Array(64)];
+
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
- * neighbouring letters each cost one, so `dokcer` is one edit from `docker`.
+ * neighbouring letters each cost one, so `dokcer` is one edit from `docker`. With `limit`, any
+ * distance above it is reported as `limit + 1`, which lets long comparisons stop early.
  */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const table: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Uint16Array(b.length * 2 + 1));
+  // Three rows are enough: the current one, the one above, and the one above that for swaps.
+  let [before, above, current] = rows as [Uint16Array, Uint16Array, Uint16Array];
+  for (let j = 0; j <= b.length; j++) above[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowBest = i;
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(
-        table[i - 1]![j]! + 1,
-        table[i]![j - 1]! + 1,
-        table[i - 1]![j - 1]! + cost,
-      );
+      let best = Math.min(above[j]! + 1, current[j - 1]! + 1, above[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, table[i - 2]![j - 2]! + 1);
+        best = Math.min(best, before[j - 2]! + 1);
       }
-      table[i]![j] = best;
+      current[j] = best;
+      rowBest = Math.min(rowBest, best);
     }
+    if (rowBest > limit) return limit + 1;
+    [before, above, current] = [above, current, before];
   }
-  return table[a.length]![b.length]!;
+  return above[b.length]!;
 }
 
 /** How many typos a word of this length may carry: none for short words, one from five letters, two from nine. */

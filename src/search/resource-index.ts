@@ -4,7 +4,7 @@ import { RESOURCE_TYPE_LABELS } from '../content/types.js';
 import { urlSlugWords } from '../content/url.js';
 import { typoAllowance } from './edit-distance.js';
 import { GENERIC_WORDS, STOP_WORDS, splitWords, stem } from './text.js';
-import type { TopicMatcher } from './topic-matcher.js';
+import { phraseWords, type TopicMatcher } from './topic-matcher.js';
 
 /** One thing the searcher asked for: a word, or a topic named by any of its phrases. */
 export interface QueryUnit {
@@ -15,6 +15,8 @@ export interface QueryUnit {
    * `topic` for a topic named in the query.
    */
   kind: 'word' | 'generic' | 'topic';
+  /** Fields to match in; all of them when unset. */
+  fields?: string[];
 }
 
 /** How a search may widen or narrow what it returns. */
@@ -23,6 +25,8 @@ export interface FindOptions {
   scope?: (resource: Resource) => boolean;
   /** Whether partial matches may be added when every unit together finds too little (default true). */
   relaxed?: boolean;
+  /** Fields to match in; all of them when unset. */
+  fields?: string[];
 }
 
 /** A resource found by a search, with its relevance score. */
@@ -52,8 +56,16 @@ const FIELD_BOOSTS = {
   type: 1,
 };
 
+/**
+ * The fields that describe a resource in its own words. A search already narrowed to a topic,
+ * or looking for a topic named in the query, matches only these: the topic fields would match
+ * every resource of the topic alike, which adds nothing but work.
+ */
+export const TEXT_FIELDS = ['title', 'mentions', 'description', 'slug', 'type'];
+
 /** Below this share of the best score a result is too weak to show. */
 const RELATIVE_SCORE_CUTOFF = 0.25;
+const MATCHABLE_CACHE_SIZE = 10_000;
 /** With fewer AND hits than this, the relaxed search adds partial matches. */
 const ENOUGH_RESULTS = 3;
 
@@ -61,6 +73,7 @@ const ENOUGH_RESULTS = 3;
 export class ResourceIndex {
   private readonly search: MiniSearch<IndexedResource>;
   private readonly vocabulary = new Set<string>();
+  private readonly matchable = new Map<string, boolean>();
 
   constructor(
     private readonly catalog: Catalog,
@@ -72,7 +85,8 @@ export class ResourceIndex {
       processTerm: (term) => (STOP_WORDS.has(term) ? null : stem(term)),
       searchOptions: {
         boost: FIELD_BOOSTS,
-        prefix: (term) => term.length >= 3,
+        // Shorter prefixes match too many words to mean anything.
+        prefix: (term) => term.length >= 4,
         fuzzy: (term) => typoAllowance(term) || false,
       },
     });
@@ -95,23 +109,38 @@ export class ResourceIndex {
   /**
    * Ranked resources matching every unit; when that finds too little, resources matching at
    * least half of the units are added after them, provided they match a subject word when the
-   * query has one (a topic name or "tutorial" alone is not enough). Weak
-   * matches below a share of the best score are dropped.
+   * query has one (a topic name or "tutorial" alone is not enough). Weak matches below a share
+   * of the best score are dropped. Passes that cannot match (a word no resource has, even with a
+   * typo) are skipped: on a large catalog each pass costs milliseconds.
    */
   find(units: QueryUnit[], options: FindOptions = {}): ScoredResource[] {
-    const { scope, relaxed = true } = options;
+    const { scope, relaxed = true, fields } = options;
     if (units.length === 0) return [];
     const filter = scope
       ? (result: SearchResult) => scope(this.catalog.resourcesById.get(String(result.id))!)
       : undefined;
-    const strict = this.run(units, 'AND', filter);
-    let results = strict;
-    if (relaxed && strict.length < ENOUGH_RESULTS && units.length > 1) {
-      const seen = new Set(strict.map((result) => result.id));
-      const relaxed = this.run(units, 'OR', filter).filter(
-        (result) => !seen.has(result.id) && coversEnough(result, units),
+    const live = units.filter((unit) => this.canMatch(unit));
+    let fuzzy = false;
+    let results: SearchResult[] = [];
+    if (live.length === units.length) {
+      results = this.run(units, 'AND', fuzzy, filter, fields);
+      // Typos are allowed only when the words as written find nothing: fewer false friends.
+      if (results.length === 0 && !this.knowsEveryWord(units)) {
+        fuzzy = true;
+        results = this.run(units, 'AND', fuzzy, filter, fields);
+      }
+    }
+    if (
+      relaxed &&
+      results.length < ENOUGH_RESULTS &&
+      units.length > 1 &&
+      coversEnough(live, units)
+    ) {
+      const seen = new Set(results.map((result) => result.id));
+      const partial = this.run(live, 'OR', !this.knowsEveryWord(live), filter, fields).filter(
+        (result) => !seen.has(result.id) && coversEnough(matchedUnits(result, units), units),
       );
-      results = [...strict, ...relaxed];
+      results = [...results, ...partial];
     }
     const best = Math.max(0, ...results.map((result) => result.score));
     return results
@@ -125,24 +154,60 @@ export class ResourceIndex {
   private run(
     units: QueryUnit[],
     combineWith: 'AND' | 'OR',
+    fuzzy: boolean,
     filter?: (result: SearchResult) => boolean,
+    fields?: string[],
   ): SearchResult[] {
     const query: Query = {
       combineWith,
       queries: units.map((unit) => ({
         combineWith: 'OR',
         queries: unit.alternatives.map((words) => ({ combineWith: 'AND', queries: words })),
+        ...(unit.fields ? { fields: unit.fields } : {}),
       })),
     };
-    return this.search.search(query, filter ? { filter } : {});
+    return this.search.search(query, {
+      ...(filter ? { filter } : {}),
+      ...(fuzzy ? {} : { fuzzy: false }),
+      ...(fields ? { fields } : {}),
+    });
+  }
+
+  /** Whether some phrasing of the unit has only words that some resource has, allowing for prefixes and typos. */
+  private canMatch(unit: QueryUnit): boolean {
+    return unit.alternatives.some((words) => words.every((word) => this.wordCanMatch(word)));
+  }
+
+  private wordCanMatch(word: string): boolean {
+    const known = this.matchable.get(word);
+    if (known !== undefined) return known;
+    const found =
+      this.hasWord(stem(word)) ||
+      this.search.search(word, { fields: Object.keys(FIELD_BOOSTS) }).length > 0;
+    // User input is unbounded; the cache is not allowed to grow with it.
+    if (this.matchable.size >= MATCHABLE_CACHE_SIZE) this.matchable.clear();
+    this.matchable.set(word, found);
+    return found;
+  }
+
+  /** True when every word of the query is in the index as written: typo matching could only add noise. */
+  private knowsEveryWord(units: QueryUnit[]): boolean {
+    return units.every((unit) =>
+      unit.alternatives.flat().every((word) => this.hasWord(stem(word))),
+    );
   }
 }
 
-function coversEnough(result: SearchResult, units: QueryUnit[]): boolean {
+/** The units a result matched at least one word of. */
+function matchedUnits(result: SearchResult, units: QueryUnit[]): QueryUnit[] {
   const matched = new Set(result.queryTerms);
-  const covered = units.filter((unit) =>
+  return units.filter((unit) =>
     unit.alternatives.some((words) => words.map(stem).some((word) => matched.has(word))),
   );
+}
+
+/** Whether these units are enough for a partial match: half of all, and a subject word when there is one. */
+function coversEnough(covered: QueryUnit[], units: QueryUnit[]): boolean {
   const hasSubject = units.some((unit) => unit.kind === 'word');
   return (
     covered.length >= Math.ceil(units.length / 2) &&
@@ -153,13 +218,19 @@ function coversEnough(result: SearchResult, units: QueryUnit[]): boolean {
 function toDocument(resource: Resource, catalog: Catalog, matcher: TopicMatcher): IndexedResource {
   const topics = resource.topicIds.map((id) => catalog.topicsById.get(id)!);
   const text = `${resource.title} ${resource.description}`;
-  const mentioned = matcher.findMentions(splitWords(text)).filter((mention) => mention.exact);
+  const words = splitWords(text);
+  const written = new Set(words.map(stem));
+  // Every word counts as known here: content is matched to topics exactly, never as a typo. A
+  // topic named as written is already in the text; only one named by an alias adds anything.
+  const mentioned = matcher
+    .findMentions(words, () => true)
+    .filter((mention) => !phraseWords(mention.topic.name).every((word) => written.has(word)));
   return {
     id: resource.id,
     title: resource.title,
     topic: topics.map((topic) => topic.name).join(' '),
     aliases: topics.flatMap((topic) => topic.aliases).join(' '),
-    mentions: mentioned.map((mention) => mention.topic.name).join(' '),
+    mentions: [...new Set(mentioned.map((mention) => mention.topic.name))].join(' '),
     description: resource.description,
     slug: urlSlugWords(resource.url).join(' '),
     type: resource.type ? `${resource.type} ${RESOURCE_TYPE_LABELS[resource.type]}` : '',

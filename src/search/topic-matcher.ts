@@ -73,7 +73,7 @@ export class TopicMatcher {
     let best: Phrase | undefined;
     let bestDistance = allowance + 1;
     for (const phrase of this.singleWordPhrases) {
-      const distance = editDistance(word, phrase.words[0]!);
+      const distance = editDistance(word, phrase.words[0]!, allowance);
       if (distance < bestDistance) {
         best = phrase;
         bestDistance = distance;

@@ -42,10 +42,7 @@ describe('content reload', () => {
       'notes.md': page('Helm basics', 'https://helm.example.org/'),
     });
     const holder = await holderFor(dir);
-    await writeFile(
-      path.join(dir, 'notes.md'),
-      '# Notes\n\n- [Broken](nope) — x. (article)\n',
-    );
+    await writeFile(path.join(dir, 'notes.md'), '# Notes\n\n- [Broken](nope) — x. (article)\n');
     expect(await holder.reload()).toBe(false);
     expect(firstUrl(holder, 'helm')).toBe('https://helm.example.org/');
   });

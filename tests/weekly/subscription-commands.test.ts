@@ -49,7 +49,9 @@ describe('subscription commands', () => {
     expect(answer.kind === 'notice' && answer.lines.join(' ')).toContain(
       'every Monday at 09:00 (Europe/Paris)',
     );
-    expect(answer.kind === 'notice' && answer.lines.join(' ')).toContain('Mon, 30 Nov 2026, 09:00 CET');
+    expect(answer.kind === 'notice' && answer.lines.join(' ')).toContain(
+      'Mon, 30 Nov 2026, 09:00 CET',
+    );
     expect(store.getSubscription('slack:C0123')).toMatchObject({
       cron: '0 9 * * 1',
       timezone: 'Europe/Paris',
