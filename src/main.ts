@@ -2,7 +2,7 @@
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { parseConfig, readEnvironment } from './config.js';
 import { createLogger, type Logger } from './logger.js';
-import { startBot, type RunningBot } from './app/bot.js';
+import type { RunningBot } from './app/bot.js';
 import { loadEngine } from './app/load-engine.js';
 import { exitWithStartupError, formatIssue } from './app/startup-errors.js';
 
@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     await consoleAdapter.finished;
     return;
   }
+  // Loaded only here: the Slack and Discord libraries are large, and the console never needs them.
+  const { startBot } = await import('./app/bot.js');
   const bot = await startBot(config, logger, loaded);
   stopOnSignals(bot, logger);
   logger.info('devops-bot is ready');

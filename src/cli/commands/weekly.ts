@@ -1,5 +1,4 @@
 import pino from 'pino';
-import { createPlatformAdapters } from '../../../adapters/platforms.js';
 import { createEngine } from '../../engine/engine.js';
 import { isWeeklyPoster, type WeeklyPoster } from '../../platform/weekly-post.js';
 import type { Catalog } from '../../content/types.js';
@@ -85,6 +84,7 @@ async function post(args: CliArgs, io: CliIo, channel: string): Promise<number> 
   const engine = createEngine(content.catalog);
   // Port 0: posting from the command line must not collide with a bot already serving the port.
   const config = { ...io.config, port: 0 };
+  const { createPlatformAdapters } = await import('../../../adapters/platforms.js');
   const adapter = createPlatformAdapters({
     config,
     router: new ConversationRouter(() => engine),
