@@ -50,6 +50,9 @@ export class FakeGateway {
   private readonly sessions = new Map<string, Session>();
   private readonly firstIdentify = deferred<GatewayIdentifyData>();
   private readonly firstReady = deferred<void>();
+  /** When set, READY waits for {@link releaseReady} (to observe a bot that is still connecting). */
+  holdingReady = false;
+  private heldReady: (() => void) | undefined;
 
   constructor(
     server: Server,
@@ -171,17 +174,29 @@ export class FakeGateway {
     this.sessions.set(session.id, session);
     this.identifies.push(data);
     this.firstIdentify.resolve(data);
-    this.sendDispatch(session, GatewayDispatchEvents.Ready, this.readyData(session));
-    if (wantsGuilds(session.intents)) {
-      for (const guild of this.state.guilds) {
-        this.sendDispatch(
-          session,
-          GatewayDispatchEvents.GuildCreate,
-          guildCreatePayload(guild, this.state.botUser),
-        );
+    const sendReady = () => {
+      this.sendDispatch(session, GatewayDispatchEvents.Ready, this.readyData(session));
+      if (wantsGuilds(session.intents)) {
+        for (const guild of this.state.guilds) {
+          this.sendDispatch(
+            session,
+            GatewayDispatchEvents.GuildCreate,
+            guildCreatePayload(guild, this.state.botUser),
+          );
+        }
       }
-    }
-    this.firstReady.resolve();
+      this.firstReady.resolve();
+    };
+    if (this.holdingReady) this.heldReady = sendReady;
+    else sendReady();
+  }
+
+  /** Sends the READY held back since IDENTIFY (see {@link holdingReady}). */
+  releaseReady(): void {
+    this.holdingReady = false;
+    const send = this.heldReady;
+    this.heldReady = undefined;
+    send?.();
   }
 
   private resume(connection: Connection, data: GatewayResumeData): void {

@@ -53,6 +53,8 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuildOptions[];
   /** HELLO `heartbeat_interval`; the default is Discord's 41250 ms so tests never see heartbeats. */
   heartbeatIntervalMs?: number;
+  /** Hold READY after IDENTIFY until `releaseReady()`, to observe a bot that is still connecting. */
+  holdReady?: boolean;
 }
 
 /** A running fake Discord (REST + gateway) on 127.0.0.1. */
@@ -80,6 +82,8 @@ export interface FakeDiscord {
   identified(): Promise<GatewayIdentifyData>;
   /** Resolves once READY and all GUILD_CREATEs were sent. */
   ready(): Promise<void>;
+  /** Sends the READY held back by the `holdReady` option. */
+  releaseReady(): void;
   /** Makes the next request matching `method` and `pathPattern` (path below `/api/v10`) fail. */
   failNext(method: string, pathPattern: RegExp, failure: ScriptedFailure): void;
   /** First request (already recorded or future) matching; rejects after `timeoutMs` listing what was seen. */
@@ -191,6 +195,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const log = new WaitableLog<RecordedRequest>(describeRequest);
   const server = createServer(handler(state, failures, log));
   const gateway = new FakeGateway(server, state, options.heartbeatIntervalMs ?? 41_250);
+  gateway.holdingReady = options.holdReady ?? false;
   const port = await listen(server);
   state.gatewayUrl = `ws://127.0.0.1:${port}`;
 
@@ -211,6 +216,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     identified: () => gateway.identified(),
     ready: () => gateway.ready(),
+    releaseReady: () => gateway.releaseReady(),
     failNext: (method, pattern, failure) => failures.add(method, pattern, failure),
     waitForRequest: (method, pattern, predicate, timeoutMs = 5000) =>
       log.waitFor(requestMatcher(method, pattern, predicate), timeoutMs, `${method} ${pattern}`),
