@@ -45,9 +45,13 @@ export class ConsoleAdapter implements PlatformAdapter {
       );
       this.lines.prompt();
     }
+    let leaving = false;
     this.lines.on('line', (line) => {
+      // Lines already read when the person typed `exit` still arrive; they are not answered.
+      if (leaving) return;
       const reply = this.reply(line);
       if (reply === undefined) {
+        leaving = true;
         this.lines?.close();
         return;
       }

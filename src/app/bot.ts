@@ -21,6 +21,8 @@ import type { LoadedEngine } from './load-engine.js';
 /** A running bot on its chat platforms. */
 export interface RunningBot {
   holder: EngineHolder;
+  /** The port the health and metrics routes listen on, when the bot serves them itself. */
+  opsPort: number | undefined;
   /** Stops taking work, finishes what is in flight, and closes connections and the store. */
   stop(): Promise<void>;
 }
@@ -86,8 +88,10 @@ export async function startBot(
   process.on('SIGHUP', reload);
   const stopWatching = watchContent(config.contentDir, reload);
 
+  const address = server?.address();
   return {
     holder,
+    opsPort: typeof address === 'object' && address ? address.port : undefined,
     async stop() {
       process.off('SIGHUP', reload);
       stopWatching();

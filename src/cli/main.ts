@@ -1,81 +1,10 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
-import { parseConfig, readEnvironment } from '../config.js';
-import { exitWithStartupError, isStartupError } from '../app/startup-errors.js';
-import { type CliArgs, type CliCommand, type CliIo, UsageError } from './cli-command.js';
-import { askCommand } from './commands/ask.js';
-import { checkLinksCommand } from './commands/check-links.js';
-import { catalogCommand } from './commands/catalog.js';
-import { discordRegisterCommand } from './commands/discord-register.js';
-import { lintCommand } from './commands/lint.js';
-import { topicsCommand } from './commands/topics.js';
-import { weeklyCommand } from './commands/weekly.js';
-
-/** Every `devops-bot` subcommand; usage and dispatch come from this list. */
-export const CLI_COMMANDS: CliCommand[] = [
-  askCommand,
-  topicsCommand,
-  catalogCommand,
-  lintCommand,
-  weeklyCommand,
-  checkLinksCommand,
-  discordRegisterCommand,
-];
-
-function usage(): string {
-  return [
-    'Usage: devops-bot <command> [options]',
-    '',
-    ...CLI_COMMANDS.map((command) => `  devops-bot ${command.usage}\n      ${command.summary}`),
-  ].join('\n');
-}
-
-/** Runs one CLI call and resolves with its exit code: 0 ok, 1 content errors (lint), 2 bad call or setup. */
-export async function runCli(argv: string[], io: Omit<CliIo, 'config'>): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout.write(usage() + '\n');
-    return name === undefined ? 2 : 0;
-  }
-  const command = CLI_COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
-    io.stderr.write(`devops-bot: unknown command "${name}"\n\n${usage()}\n`);
-    return 2;
-  }
-  try {
-    const { values, positionals } = parseArgs({
-      args: rest,
-      options: command.options,
-      allowPositionals: true,
-      strict: true,
-    });
-    const config = parseConfig(readEnvironment());
-    return await command.run(
-      { values: values as CliArgs['values'], positionals },
-      { ...io, config },
-    );
-  } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(
-        `devops-bot ${name}: ${(error as Error).message}\nUsage: devops-bot ${command.usage}\n`,
-      );
-      return 2;
-    }
-    if (isStartupError(error)) {
-      io.stderr.write(`devops-bot: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
-}
-
-function isParseArgsError(error: unknown): boolean {
-  return (
-    error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
-  );
-}
+import { readEnvironment } from '../config.js';
+import { exitWithStartupError } from '../app/startup-errors.js';
+import { runCli } from './run-cli.js';
 
 runCli(process.argv.slice(2), {
+  env: readEnvironment(),
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,

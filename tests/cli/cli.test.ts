@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { baseEnv, CLI, runNode } from '../support/processes.js';
+import { runCliInProcess } from '../support/cli.js';
 import { makeContentDir } from '../support/content.js';
 
 describe('the devops-bot CLI', () => {
   it('answers `ask --json` with the documented shape', async () => {
-    const { code, stdout } = await runNode(CLI, ['ask', '--json', 'k8s cronjobs']);
+    const { code, stdout } = await runCliInProcess(['ask', '--json', 'k8s cronjobs']);
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
     expect(Object.keys(answer)).toEqual(['query', 'kind', 'topic', 'results', 'suggestions']);
@@ -24,7 +25,7 @@ describe('the devops-bot CLI', () => {
   });
 
   it('returns no results and suggestions for a query outside the catalog', async () => {
-    const { stdout } = await runNode(CLI, ['ask', '--json', 'kafka streaming']);
+    const { stdout } = await runCliInProcess(['ask', '--json', 'kafka streaming']);
     const answer = JSON.parse(stdout);
     expect(answer.kind).toBe('none');
     expect(answer.results).toEqual([]);
@@ -32,7 +33,7 @@ describe('the devops-bot CLI', () => {
   });
 
   it('reads queries from standard input with --json, one JSON object a line', async () => {
-    const { code, stdout } = await runNode(CLI, ['ask', '--json', '--limit', '2'], {
+    const { code, stdout } = await runCliInProcess(['ask', '--json', '--limit', '2'], {
       input: 'docker\n\nmlflow tracking\nhelp\n',
     });
     expect(code).toBe(0);
@@ -49,14 +50,14 @@ describe('the devops-bot CLI', () => {
   });
 
   it('prints readable text without --json', async () => {
-    const { stdout } = await runNode(CLI, ['ask', 'docker', 'gpu']);
+    const { stdout } = await runCliInProcess(['ask', 'docker', 'gpu']);
     expect(stdout).toContain('NVIDIA GPU');
     expect(stdout).toContain('https://medium.com/@itembe2a/');
     expect(stdout).toContain('DevOps › Docker');
   });
 
   it('lists every one of the 58 links with `catalog --json`', async () => {
-    const { code, stdout } = await runNode(CLI, ['catalog', '--json']);
+    const { code, stdout } = await runCliInProcess(['catalog', '--json']);
     expect(code).toBe(0);
     const catalog = JSON.parse(stdout);
     expect(new Set(catalog.resources.map((resource: { url: string }) => resource.url)).size).toBe(
@@ -66,17 +67,23 @@ describe('the devops-bot CLI', () => {
   });
 
   it('prints the topic tree with counts', async () => {
-    const { stdout } = await runNode(CLI, ['topics']);
+    const { stdout } = await runCliInProcess(['topics']);
     expect(stdout).toMatch(/^ {4}Kubernetes \(9\)$/m);
     expect(stdout).toMatch(/^ {6}Spark on Kubernetes \(1\)$/m);
   });
 
   it('lints clean content with exit 0 and broken content with exit 1 and file:line', async () => {
-    expect((await runNode(CLI, ['lint'])).code).toBe(0);
+    expect((await runCliInProcess(['lint'])).code).toBe(0);
     const dir = await makeContentDir({ 'bad.md': '# Bad\n\n- [Broken](nope) — x. (article)\n' });
-    const { code, stdout } = await runNode(CLI, ['lint', '--content', dir]);
+    const { code, stdout } = await runCliInProcess(['lint', '--content', dir]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/bad\.md:3: error: Not a usable web address: nope/);
+  });
+
+  it('runs as the built devops-bot command', async () => {
+    const { code, stdout } = await runNode(CLI, ['ask', '--json', 'kafka streaming']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ kind: 'none', results: [] });
   });
 
   it('rejects bad arguments with the usage and exit code 2, never a stack trace', async () => {
@@ -86,7 +93,7 @@ describe('the devops-bot CLI', () => {
       ['frobnicate'],
       [],
     ]) {
-      const { code, stderr, stdout } = await runNode(CLI, args);
+      const { code, stderr, stdout } = await runCliInProcess(args);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr + stdout).toContain('devops-bot');
       expect(stderr).not.toMatch(/\n\s+at /);
@@ -94,7 +101,7 @@ describe('the devops-bot CLI', () => {
   });
 
   it('exits 2 with a clear message when the content folder is missing', async () => {
-    const { code, stderr } = await runNode(CLI, ['ask', 'docker'], {
+    const { code, stderr } = await runCliInProcess(['ask', 'docker'], {
       env: baseEnv({ CONTENT_DIR: '/no/such/folder' }),
     });
     expect(code).toBe(2);

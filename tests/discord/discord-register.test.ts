@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
-import { baseEnv, CLI, runNode } from '../support/processes.js';
+import { baseEnv } from '../support/processes.js';
+import { runCliInProcess } from '../support/cli.js';
 import { GUILD_ID } from './discord-harness.js';
 
 let fake: FakeDiscord | undefined;
@@ -11,7 +12,7 @@ afterEach(async () => {
 });
 
 function register(args: string[], env: Record<string, string>) {
-  return runNode(CLI, ['discord-register', ...args], { env: baseEnv(env) });
+  return runCliInProcess(['discord-register', ...args], { env: baseEnv(env) });
 }
 
 function discordEnv(discord: FakeDiscord, token = discord.token) {

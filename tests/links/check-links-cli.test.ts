@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeContentDir } from '../support/content.js';
-import { baseEnv, CLI, runNode } from '../support/processes.js';
+import { baseEnv } from '../support/processes.js';
+import { runCliInProcess } from '../support/cli.js';
 import { makeDataDir } from '../support/weekly.js';
 
 describe('devops-bot check-links', () => {
@@ -27,7 +28,7 @@ describe('devops-bot check-links', () => {
     });
     const dataDir = makeDataDir();
     const env = baseEnv({ CONTENT_DIR: content, DATA_DIR: dataDir });
-    const checked = await runNode(CLI, ['check-links', '--timeout', '2000'], { env });
+    const checked = await runCliInProcess(['check-links', '--timeout', '2000'], { env });
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain('2 links: 1 ok, 1 dead, 0 unknown');
     const report = JSON.parse(readFileSync(path.join(dataDir, 'link-report.json'), 'utf8'));
@@ -35,7 +36,7 @@ describe('devops-bot check-links', () => {
       'dead',
       'ok',
     ]);
-    const catalog = await runNode(CLI, ['catalog'], { env });
+    const catalog = await runCliInProcess(['catalog'], { env });
     expect(catalog.stdout).toMatch(/^Dead \[Article\] \[DEAD LINK\]$/m);
     expect(catalog.stdout).toMatch(/^Alive \[Article\]$/m);
   });

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config.js';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((problem) => problem.variable);
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('has working defaults with no variables at all', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      contentDir: 'content',
+      dataDir: './data',
+      port: 3000,
+      logLevel: 'info',
+    });
+    expect(config.slack).toBeUndefined();
+    expect(config.discord).toBeUndefined();
+    expect(config.weekly).toEqual({
+      channels: [],
+      cron: '0 9 * * 1',
+      timezone: 'UTC',
+      catchUpMs: 12 * 3_600_000,
+    });
+  });
+
+  it('picks Socket Mode with an app token and HTTP mode with a signing secret', () => {
+    expect(
+      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack,
+    ).toMatchObject({ mode: 'socket' });
+    expect(
+      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack,
+    ).toMatchObject({
+      mode: 'http',
+      command: '/devops',
+      responseType: 'ephemeral',
+    });
+    expect(
+      parseConfig({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_APP_TOKEN: 'xapp-1',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_MODE: 'http',
+      }).slack,
+    ).toMatchObject({ mode: 'http' });
+  });
+
+  it('names every missing or contradictory Slack and Discord variable', () => {
+    expect(problemsOf({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual(['SLACK_BOT_TOKEN']);
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual(['SLACK_APP_TOKEN']);
+    expect(
+      problemsOf({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_APP_TOKEN: 'xapp-1',
+        SLACK_SIGNING_SECRET: 's',
+      }),
+    ).toEqual(['SLACK_MODE']);
+    expect(
+      problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_MODE: 'socket' }),
+    ).toEqual(['SLACK_APP_TOKEN']);
+    expect(problemsOf({ DISCORD_TOKEN: 't' })).toEqual(['DISCORD_APP_ID']);
+    expect(problemsOf({ DISCORD_APP_ID: '123456789' })).toEqual(['DISCORD_TOKEN']);
+  });
+
+  it('reports every bad value in one error, without the secret values', () => {
+    const env = {
+      PORT: '70000',
+      LOG_LEVEL: 'loud',
+      SLACK_BOT_TOKEN: 'bot-secret-value',
+      SLACK_API_URL: 'ftp://example.org',
+      DISCORD_EPHEMERAL: 'maybe',
+      WEEKLY_TZ: 'Mars/Olympus',
+    };
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(problemsOf(env)).toEqual(
+      expect.arrayContaining([
+        'PORT',
+        'LOG_LEVEL',
+        'SLACK_BOT_TOKEN',
+        'SLACK_API_URL',
+        'DISCORD_EPHEMERAL',
+        'WEEKLY_TZ',
+      ]),
+    );
+    try {
+      parseConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('bot-secret-value');
+      expect((error as Error).message).toContain('.env.example');
+    }
+  });
+
+  it('reads lists, flags and durations', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: 't',
+      DISCORD_APP_ID: '123456789',
+      DISCORD_EPHEMERAL: 'true',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_ADMIN_USERS: 'U1, U2,',
+      WEEKLY_CHANNELS: 'slack:C1,discord:2',
+      WEEKLY_CATCHUP: '90m',
+    });
+    expect(config.discord).toMatchObject({ ephemeral: true, appId: '123456789' });
+    expect(config.slack?.adminUsers).toEqual(['U1', 'U2']);
+    expect(config.weekly).toMatchObject({
+      channels: ['slack:C1', 'discord:2'],
+      catchUpMs: 90 * 60_000,
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import { PassThrough } from 'node:stream';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
+import type { AnswerEngine } from '../../src/engine/engine.js';
+import { shippedEngine } from '../support/content.js';
+
+/** Runs the console adapter over `lines` and returns what it printed and logged. */
+async function converse(
+  lines: string[],
+  options: { interactive?: boolean; engine?: AnswerEngine } = {},
+) {
+  const engine = options.engine ?? (await shippedEngine());
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  const logged: string[] = [];
+  const adapter = new ConsoleAdapter({
+    engine: () => engine,
+    input,
+    output,
+    logger: pino({ level: 'info' }, { write: (line: string) => logged.push(line) }),
+    interactive: options.interactive ?? false,
+  });
+  await adapter.start();
+  expect(adapter.isReady()).toBe(true);
+  input.end(lines.join('\n') + '\n');
+  await adapter.finished;
+  return { printed, logged };
+}
+
+describe('the console adapter', () => {
+  it('pages with "more" and stops at "exit", ignoring what follows', async () => {
+    const { printed } = await converse(['mlflow', 'more', 'exit', 'docker']);
+    expect(printed).toMatch(/^\s*1\. /m);
+    expect(printed).toMatch(/^\s*6\. /m);
+    expect(printed).not.toContain('Docker for ML');
+  });
+
+  it('greets, prompts, and prints clickable links on a terminal', async () => {
+    const { printed } = await converse(['openshift'], { interactive: true });
+    expect(printed).toContain('devops-bot: ask about a DevOps or MLOps topic');
+    expect(printed).toContain('devops> ');
+    expect(printed).toContain('\u001b]8;;https://learn.openshift.com/\u001b\\');
+  });
+
+  it('strips control characters a query could use to rewrite the terminal', async () => {
+    const { printed } = await converse(['\u001b[2Jkafka\u0007 streaming']);
+    expect(printed).toContain('Nothing in the catalog matches "[2Jkafka streaming"');
+    expect(printed).not.toContain('\u001b');
+    expect(printed).not.toContain('\u0007');
+  });
+
+  it('apologises and logs when answering fails, then carries on', async () => {
+    const real = await shippedEngine();
+    const failing: AnswerEngine = {
+      catalog: real.catalog,
+      answer: (query) => {
+        if (query === 'explode') throw new Error('index corrupted');
+        return real.answer(query);
+      },
+    };
+    const { printed, logged } = await converse(['explode', 'topics'], { engine: failing });
+    expect(printed).toContain('Sorry, something went wrong');
+    expect(printed).toContain('Kubernetes (9)');
+    expect(logged.join('')).toContain('index corrupted');
+  });
+});
