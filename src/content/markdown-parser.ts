@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { ContentReport } from './types.js';
-import type { ParsedDocument, ParsedLink, ParsedSection } from './parsed.js';
+import { preambleSection, type ParsedDocument, type ParsedLink, type ParsedSection } from './parsed.js';
 import { readLinkMetadata } from './link-metadata.js';
 import { findUrls, isHttpUrl } from './url.js';
 
@@ -62,14 +62,6 @@ function headingSection(
     summary: [],
     links: links.map((link) => ({ ...link, label: link.label ?? name })),
   };
-}
-
-function preambleSection(sections: ParsedSection[]): ParsedSection {
-  const existing = sections.find((section) => section.level === 0);
-  if (existing) return existing;
-  const section: ParsedSection = { title: '', level: 0, line: 1, summary: [], links: [] };
-  sections.unshift(section);
-  return section;
 }
 
 /** Reads every link of an inline token: link text is the title, text before a label, after a description. */

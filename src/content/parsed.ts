@@ -28,3 +28,15 @@ export interface ParsedDocument {
   file: string;
   sections: ParsedSection[];
 }
+
+/**
+ * The section holding what a file has before its first heading (level 0, no title), created on
+ * first use; the catalog files it under a topic named after the file.
+ */
+export function preambleSection(sections: ParsedSection[]): ParsedSection {
+  const existing = sections.find((section) => section.level === 0);
+  if (existing) return existing;
+  const section: ParsedSection = { title: '', level: 0, line: 1, summary: [], links: [] };
+  sections.unshift(section);
+  return section;
+}

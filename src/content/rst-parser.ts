@@ -1,5 +1,5 @@
 import type { ContentReport } from './types.js';
-import type { ParsedDocument, ParsedSection } from './parsed.js';
+import { preambleSection, type ParsedDocument, type ParsedSection } from './parsed.js';
 import { readLinkLine } from './link-line.js';
 import { findUrls } from './url.js';
 
@@ -132,20 +132,12 @@ function addParagraph(
   const isBullet = BULLET.test(paragraph[0]!.text);
   const body = joined.replace(BULLET, '');
   const { text, links } = readLinkLine(body, first, file, report);
-  const target = section ?? fileSection(sections);
+  const target = section ?? preambleSection(sections);
   if (links.length > 0) {
     target.links.push(...links);
   } else if (!isBullet && !text.endsWith(':')) {
     target.summary.push(text);
   }
-}
-
-function fileSection(sections: ParsedSection[]): ParsedSection {
-  const existing = sections.find((section) => section.level === 0);
-  if (existing) return existing;
-  const section: ParsedSection = { title: '', level: 0, line: 1, summary: [], links: [] };
-  sections.unshift(section);
-  return section;
 }
 
 function paragraphHasLink(paragraph: { text: string }[]): boolean {
