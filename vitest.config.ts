@@ -6,5 +6,12 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts', 'adapters/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      // The floor under what the suite measures today; CI fails when coverage drops below it.
+      thresholds: { lines: 89, statements: 87, functions: 88, branches: 77 },
+    },
   },
 });
