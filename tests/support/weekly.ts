@@ -78,3 +78,8 @@ export function makeWeeklyService(options: {
   });
   return { service, store, posters };
 }
+
+/** Subscribes `channel` to Monday 09:00 posts in `timezone`, as a channel manager would. */
+export function subscribeMondays(store: BotStore, channel: string, timezone = 'UTC'): void {
+  store.saveSubscription({ channel, cron: '0 9 * * 1', timezone, source: 'command' });
+}

@@ -3,7 +3,7 @@ import { loadContent } from '../../src/content/load-content.js';
 import type { Catalog } from '../../src/content/types.js';
 import { loadFiles, SHIPPED_CONTENT } from '../support/content.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { makeDataDir, makeWeeklyService } from '../support/weekly.js';
+import { makeDataDir, makeWeeklyService, subscribeMondays } from '../support/weekly.js';
 import type { WeeklyService } from '../../src/weekly/weekly-service.js';
 
 const CHANNEL = 'slack:C0123';
@@ -30,12 +30,7 @@ describe('the resource of the week over a year', () => {
       catalog: () => catalog,
     });
     running.push(service);
-    store.saveSubscription({
-      channel: CHANNEL,
-      cron: '0 9 * * 1',
-      timezone: 'UTC',
-      source: 'command',
-    });
+    subscribeMondays(store, CHANNEL);
     service.start();
     await clock.advanceTo('2027-03-01T00:00:00Z');
     const ids = posters[0]!.posts.map((entry) => entry.post.resource.id);
@@ -56,12 +51,7 @@ describe('the resource of the week over a year', () => {
       catalog: () => catalog,
     });
     running.push(service);
-    store.saveSubscription({
-      channel: CHANNEL,
-      cron: '0 9 * * 1',
-      timezone: 'UTC',
-      source: 'command',
-    });
+    subscribeMondays(store, CHANNEL);
     const preview = service.preview(CHANNEL, 80);
     expect(new Set(preview.slice(0, 58).map((pick) => pick.resource.id)).size).toBe(58);
     expect(store.cycleState(CHANNEL).used.size).toBe(0);
@@ -82,12 +72,7 @@ describe('the resource of the week over a year', () => {
       catalog: () => catalog,
     });
     running.push(service);
-    store.saveSubscription({
-      channel: CHANNEL,
-      cron: '0 9 * * 1',
-      timezone: 'UTC',
-      source: 'command',
-    });
+    subscribeMondays(store, CHANNEL);
     service.start();
     await clock.advanceTo('2026-01-20T00:00:00Z');
     const before = posters[0]!.posts.map((entry) => entry.post.resource.url);
@@ -118,12 +103,7 @@ describe('the resource of the week over a year', () => {
       extra: { deadLinks: () => dead },
     });
     running.push(service);
-    store.saveSubscription({
-      channel: CHANNEL,
-      cron: '0 9 * * 1',
-      timezone: 'UTC',
-      source: 'command',
-    });
+    subscribeMondays(store, CHANNEL);
     service.start();
     await clock.advanceTo('2026-02-01T00:00:00Z');
     const posted = posters[0]!.posts.map((entry) => entry.post.resource.url);

@@ -7,6 +7,7 @@ import {
   makeDataDir,
   makeWeeklyService,
   RecordingPoster,
+  subscribeMondays,
   weeklyDefaults,
 } from '../support/weekly.js';
 
@@ -63,12 +64,7 @@ describe('weekly timing', () => {
     const dataDir = makeDataDir();
     const clock = new FakeClock('2026-05-04T08:59:00Z');
     const first = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
-    first.store.saveSubscription({
-      channel: CHANNEL,
-      cron: '0 9 * * 1',
-      timezone: 'UTC',
-      source: 'command',
-    });
+    subscribeMondays(first.store, CHANNEL);
     first.service.start();
     await first.service.stop();
     const poster = new RecordingPoster('discord');
@@ -89,12 +85,7 @@ describe('weekly timing', () => {
       const dataDir = makeDataDir();
       const clock = new FakeClock('2026-05-01T00:00:00Z');
       const first = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
-      first.store.saveSubscription({
-        channel: CHANNEL,
-        cron: '0 9 * * 1',
-        timezone: 'UTC',
-        source: 'command',
-      });
+      subscribeMondays(first.store, CHANNEL);
       await first.service.stop();
       await clock.advanceTo(restartAt);
       const second = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
@@ -113,12 +104,7 @@ describe('weekly timing', () => {
     const dataDir = makeDataDir();
     const clock = new FakeClock('2026-05-04T09:00:00Z');
     const crashed = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
-    crashed.store.saveSubscription({
-      channel: CHANNEL,
-      cron: '0 9 * * 1',
-      timezone: 'UTC',
-      source: 'command',
-    });
+    subscribeMondays(crashed.store, CHANNEL);
     // A claim with no outcome is what a process that died while posting leaves behind.
     crashed.store.claimSlot(
       CHANNEL,
@@ -145,12 +131,7 @@ describe('weekly timing', () => {
     const one = makeWeeklyService({ dataDir, clock, catalog: () => catalog, posters: [shared] });
     const two = makeWeeklyService({ dataDir, clock, catalog: () => catalog, posters: [shared] });
     running.push(one.service, two.service);
-    one.store.saveSubscription({
-      channel: CHANNEL,
-      cron: '0 9 * * 1',
-      timezone: 'UTC',
-      source: 'command',
-    });
+    subscribeMondays(one.store, CHANNEL);
     one.service.start();
     two.service.start();
     await clock.advanceTo('2026-05-26T00:00:00Z');
@@ -173,12 +154,7 @@ describe('weekly timing', () => {
       posters: [poster],
     });
     running.push(service);
-    store.saveSubscription({
-      channel: CHANNEL,
-      cron: '0 9 * * 1',
-      timezone: 'UTC',
-      source: 'command',
-    });
+    subscribeMondays(store, CHANNEL);
     service.start();
     poster.failNext(2);
     await clock.advanceTo('2026-05-04T09:00:00Z');
@@ -208,12 +184,7 @@ describe('weekly timing', () => {
       posters: [poster],
     });
     running.push(service);
-    store.saveSubscription({
-      channel: CHANNEL,
-      cron: '0 9 * * 1',
-      timezone: 'UTC',
-      source: 'command',
-    });
+    subscribeMondays(store, CHANNEL);
     service.start();
     poster.loseChannel();
     await clock.advanceTo('2026-06-01T00:00:00Z');
