@@ -87,7 +87,8 @@ export class ResourceIndex {
         boost: FIELD_BOOSTS,
         // Shorter prefixes match too many words to mean anything.
         prefix: (term) => term.length >= 4,
-        fuzzy: (term) => typoAllowance(term) || false,
+        // Only words the index does not have get a typo allowance: a known word means itself.
+        fuzzy: (term) => (this.vocabulary.has(term) ? false : typoAllowance(term) || false),
       },
     });
     const documents = catalog.resources.map((resource) =>
