@@ -138,8 +138,10 @@ export class ResourceIndex {
       coversEnough(live, units)
     ) {
       const seen = new Set(results.map((result) => result.id));
-      const partial = this.run(live, 'OR', !this.knowsEveryWord(live), filter, fields).filter(
-        (result) => !seen.has(result.id) && coversEnough(matchedUnits(result, units), units),
+      const unitWords = wordsOfUnits(units);
+      const partial = this.run(live, 'OR', !this.knowsEveryWord(live), filter, fields, true).filter(
+        (result) =>
+          !seen.has(result.id) && coversEnough(matchedUnits(result, units, unitWords), units),
       );
       results = [...results, ...partial];
     }
@@ -158,6 +160,7 @@ export class ResourceIndex {
     fuzzy: boolean,
     filter?: (result: SearchResult) => boolean,
     fields?: string[],
+    wordsAsWritten = false,
   ): SearchResult[] {
     const query: Query = {
       combineWith,
@@ -171,6 +174,10 @@ export class ResourceIndex {
       ...(filter ? { filter } : {}),
       ...(fuzzy ? {} : { fuzzy: false }),
       ...(fields ? { fields } : {}),
+      // A partial match is already lenient; widening known words by prefix too costs much and adds noise.
+      ...(wordsAsWritten
+        ? { prefix: (term: string) => term.length >= 4 && !this.vocabulary.has(term) }
+        : {}),
     });
   }
 
@@ -200,11 +207,17 @@ export class ResourceIndex {
 }
 
 /** The units a result matched at least one word of. */
-function matchedUnits(result: SearchResult, units: QueryUnit[]): QueryUnit[] {
-  const matched = new Set(result.queryTerms);
-  return units.filter((unit) =>
-    unit.alternatives.some((words) => words.map(stem).some((word) => matched.has(word))),
-  );
+function matchedUnits(
+  result: SearchResult,
+  units: QueryUnit[],
+  unitWords: Set<string>[],
+): QueryUnit[] {
+  return units.filter((_, index) => result.queryTerms.some((term) => unitWords[index]!.has(term)));
+}
+
+/** Each unit's words in the form the index matches them, worked out once per search. */
+function wordsOfUnits(units: QueryUnit[]): Set<string>[] {
+  return units.map((unit) => new Set(unit.alternatives.flat().map(stem)));
 }
 
 /** Whether these units are enough for a partial match: half of all, and a subject word when there is one. */
