@@ -29,6 +29,16 @@ export interface FindOptions {
   fields?: string[];
 }
 
+/** How one minisearch query runs. */
+interface RunOptions {
+  fuzzy: boolean;
+  /** Resources that may be scored at all. */
+  allow: (id: string) => boolean;
+  fields?: string[] | undefined;
+  /** Known words match only as written (no prefix widening). */
+  wordsAsWritten?: boolean;
+}
+
 /** A resource found by a search, with its relevance score. */
 export interface ScoredResource {
   resource: Resource;
@@ -73,6 +83,7 @@ const ENOUGH_RESULTS = 3;
 export class ResourceIndex {
   private readonly search: MiniSearch<IndexedResource>;
   private readonly vocabulary = new Set<string>();
+  private readonly documentFrequency = new Map<string, number>();
   private readonly matchable = new Map<string, boolean>();
 
   constructor(
@@ -96,8 +107,13 @@ export class ResourceIndex {
     );
     this.search.addAll(documents);
     for (const document of documents) {
+      const words = new Set<string>();
       for (const field of Object.keys(FIELD_BOOSTS) as (keyof IndexedResource)[]) {
-        for (const word of splitWords(document[field])) this.vocabulary.add(stem(word));
+        for (const word of splitWords(document[field])) words.add(stem(word));
+      }
+      for (const word of words) {
+        this.vocabulary.add(word);
+        this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
       }
     }
   }
@@ -117,18 +133,16 @@ export class ResourceIndex {
   find(units: QueryUnit[], options: FindOptions = {}): ScoredResource[] {
     const { scope, relaxed = true, fields } = options;
     if (units.length === 0) return [];
-    const filter = scope
-      ? (result: SearchResult) => scope(this.catalog.resourcesById.get(String(result.id))!)
-      : undefined;
+    const inScope = scope ? (id: string) => scope(this.catalog.resourcesById.get(id)!) : () => true;
     const live = units.filter((unit) => this.canMatch(unit));
     let fuzzy = false;
     let results: SearchResult[] = [];
     if (live.length === units.length) {
-      results = this.run(units, 'AND', fuzzy, filter, fields);
+      results = this.matchAll(units, { fuzzy, allow: inScope, fields });
       // Typos are allowed only when the words as written find nothing: fewer false friends.
       if (results.length === 0 && !this.knowsEveryWord(units)) {
         fuzzy = true;
-        results = this.run(units, 'AND', fuzzy, filter, fields);
+        results = this.matchAll(units, { fuzzy, allow: inScope, fields });
       }
     }
     if (
@@ -137,13 +151,7 @@ export class ResourceIndex {
       units.length > 1 &&
       coversEnough(live, units)
     ) {
-      const seen = new Set(results.map((result) => result.id));
-      const unitWords = wordsOfUnits(units);
-      const partial = this.run(live, 'OR', !this.knowsEveryWord(live), filter, fields, true).filter(
-        (result) =>
-          !seen.has(result.id) && coversEnough(matchedUnits(result, units, unitWords), units),
-      );
-      results = [...results, ...partial];
+      results = [...results, ...this.matchPartly(units, live, results, inScope, fields)];
     }
     const best = Math.max(0, ...results.map((result) => result.score));
     return results
@@ -154,14 +162,56 @@ export class ResourceIndex {
       }));
   }
 
-  private run(
+  /**
+   * Resources matching every unit. Only resources that match the rarest unit are scored for the
+   * others: on a large catalog, scoring every resource that has a common word is what costs.
+   */
+  private matchAll(units: QueryUnit[], options: RunOptions): SearchResult[] {
+    if (units.length === 1) return this.run(units, 'AND', options);
+    const rarest = units.reduce((a, b) => (this.frequency(a) <= this.frequency(b) ? a : b));
+    const candidates = new Set(
+      this.run([rarest], 'OR', options).map((result) => String(result.id)),
+    );
+    return this.run(units, 'AND', { ...options, allow: (id) => candidates.has(id) });
+  }
+
+  /**
+   * Resources matching at least half of the units (and a subject word when there is one), not
+   * already in `found`. Only resources with a subject word are scored for the other units.
+   */
+  private matchPartly(
     units: QueryUnit[],
-    combineWith: 'AND' | 'OR',
-    fuzzy: boolean,
-    filter?: (result: SearchResult) => boolean,
-    fields?: string[],
-    wordsAsWritten = false,
+    live: QueryUnit[],
+    found: SearchResult[],
+    inScope: (id: string) => boolean,
+    fields: string[] | undefined,
   ): SearchResult[] {
+    const fuzzy = !this.knowsEveryWord(live);
+    if (Math.ceil(units.length / 2) >= live.length) {
+      // Every unit that can match must: that is a search for all of them, rarest first.
+      const seen = new Set(found.map((result) => result.id));
+      return this.matchAll(live, { fuzzy, allow: inScope, fields }).filter(
+        (result) => !seen.has(result.id),
+      );
+    }
+    // A partial match is already lenient; widening known words by prefix too costs much and adds noise.
+    const base: RunOptions = { fuzzy, allow: inScope, fields, wordsAsWritten: true };
+    const subjects = live.filter((unit) => unit.kind === 'word');
+    let allow = inScope;
+    if (subjects.length > 0 && subjects.length < live.length) {
+      const candidates = new Set(this.run(subjects, 'OR', base).map((result) => String(result.id)));
+      allow = (id) => candidates.has(id);
+    }
+    const seen = new Set(found.map((result) => result.id));
+    const unitWords = wordsOfUnits(units);
+    return this.run(live, 'OR', { ...base, allow }).filter(
+      (result) =>
+        !seen.has(result.id) && coversEnough(matchedUnits(result, units, unitWords), units),
+    );
+  }
+
+  private run(units: QueryUnit[], combineWith: 'AND' | 'OR', options: RunOptions): SearchResult[] {
+    const { fuzzy, allow, fields, wordsAsWritten } = options;
     const query: Query = {
       combineWith,
       queries: units.map((unit) => ({
@@ -171,14 +221,23 @@ export class ResourceIndex {
       })),
     };
     return this.search.search(query, {
-      ...(filter ? { filter } : {}),
+      // A zero boost makes minisearch skip a resource before scoring it, unlike a filter.
+      boostDocument: (id) => (allow(String(id)) ? 1 : 0),
       ...(fuzzy ? {} : { fuzzy: false }),
       ...(fields ? { fields } : {}),
-      // A partial match is already lenient; widening known words by prefix too costs much and adds noise.
       ...(wordsAsWritten
         ? { prefix: (term: string) => term.length >= 4 && !this.vocabulary.has(term) }
         : {}),
     });
+  }
+
+  /** How many resources have the unit's words, as an estimate of its cost to score. */
+  private frequency(unit: QueryUnit): number {
+    return unit.alternatives.reduce(
+      (total, words) =>
+        total + Math.min(...words.map((word) => this.documentFrequency.get(stem(word)) ?? 0)),
+      0,
+    );
   }
 
   /** Whether some phrasing of the unit has only words that some resource has, allowing for prefixes and typos. */
