@@ -1,11 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
 import { CHANNEL_MESSAGES } from '../discord/discord-harness.js';
-import { baseEnv, BOT, ROOT, scratchDir } from '../support/processes.js';
+import { baseEnv, BOT, freePort, ROOT, scratchDir } from '../support/processes.js';
 import { makeDataDir } from '../support/weekly.js';
 
 const CHANNEL = '300000000000000001';
@@ -14,15 +13,6 @@ afterEach(async () => {
   await fake?.close();
   fake = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the bot as a service', () => {
   it('is ready only once Discord is connected, serves health and metrics, and stops on SIGTERM keeping its weekly records', async () => {

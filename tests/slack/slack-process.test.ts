@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_BOT, startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import {
@@ -8,51 +6,24 @@ import {
   postToSlackApp,
   slashCommandBody,
 } from '../fakes/slack-requests.js';
-import { baseEnv, BOT, scratchDir } from '../support/processes.js';
+import { baseEnv, freePort, startBotProcess, type BotProcess } from '../support/processes.js';
 import { visibleText, type SlackMessageBody } from './slack-message.js';
 
 const SECRET = 'process-signing-secret';
 
 let fake: FakeSlack | undefined;
-let bot: ChildProcess | undefined;
+let bot: BotProcess | undefined;
 
 afterEach(async () => {
-  if (bot && bot.exitCode === null) {
-    const exited = new Promise((resolve) => bot!.once('exit', resolve));
-    bot.kill('SIGTERM');
-    await exited;
-  }
+  await bot?.stop();
   await fake?.close();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Starts the built bot and resolves once it logs that it is ready. */
-function startBot(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BOT], { cwd: scratchDir(), env, stdio: 'pipe' });
-  bot = child;
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('"msg":"devops-bot is ready"')) resolve(child);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`bot exited with ${code}:\n${output}`)));
-  });
-}
 
 describe('npm start with Slack in HTTP mode', () => {
   it('answers a signed /devops docker within 3 s, refuses a bad signature, replies to a mention in its thread, and serves /healthz beside it', async () => {
     fake = await startFakeSlack();
     const port = await freePort();
-    await startBot(
+    bot = await startBotProcess(
       baseEnv({
         SLACK_BOT_TOKEN: 'xoxb-process-test',
         SLACK_SIGNING_SECRET: SECRET,
