@@ -33,6 +33,8 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
   readonly platform = 'discord';
   private client: Client | undefined;
   private accepting = false;
+  // `client.isReady()` and the manager's status stay "ready" while the gateway reconnects.
+  private gatewayConnected = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly buttons = new ButtonActions();
   private readonly context: DiscordHandlerContext;
@@ -62,6 +64,10 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
     });
     this.client = client;
     logClientEvents(client, this.context.logger);
+    client.on(Events.ShardReady, () => (this.gatewayConnected = true));
+    client.on(Events.ShardResume, () => (this.gatewayConnected = true));
+    client.on(Events.ShardReconnecting, () => (this.gatewayConnected = false));
+    client.on(Events.ShardDisconnect, () => (this.gatewayConnected = false));
     client.on(Events.InteractionCreate, (interaction) =>
       this.take(() => handleInteraction(interaction, this.context)),
     );
@@ -90,7 +96,7 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
   }
 
   isReady(): boolean {
-    return this.accepting && this.client?.isReady() === true;
+    return this.accepting && this.gatewayConnected && this.client?.isReady() === true;
   }
 
   async postWeekly(channelId: string, post: WeeklyPost): Promise<string> {

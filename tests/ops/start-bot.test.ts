@@ -64,6 +64,16 @@ describe('the running bot', () => {
     expect((await fetch(url('/healthz'), { method: 'POST' })).status).toBe(405);
   });
 
+  it('stops reporting ready when the Discord gateway goes away', async () => {
+    const started = await start();
+    const readiness = async () =>
+      (await fetch(`http://127.0.0.1:${started.bot.opsPort}/readyz`)).status;
+    expect(await readiness()).toBe(200);
+    await started.fake.close();
+    fake = undefined;
+    await vi.waitFor(async () => expect(await readiness()).toBe(503), { timeout: 5_000 });
+  });
+
   it('answers from edited content without a restart, and keeps the old content when an edit breaks it', async () => {
     const { fake, bot, contentDir } = await start();
     expect(await ask(fake, 'argo rollouts')).not.toContain('argo.example.org');
