@@ -1,4 +1,5 @@
-import { App, type Logger as BoltLogger } from '@slack/bolt';
+import { App, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import type { SocketModeClient } from '@slack/socket-mode';
 import type { SlackConfig } from '../../src/config.js';
 import type { HttpRoute } from '../platforms.js';
 
@@ -12,6 +13,12 @@ const WEB_API_RETRIES = {
 };
 const WEB_API_TIMEOUT_MS = 10_000;
 
+/** The Bolt app, and in Socket Mode the client of its WebSocket (to follow the connection). */
+export interface BoltApp {
+  app: App;
+  socket?: SocketModeClient;
+}
+
 /**
  * The Bolt app for the configuration: Socket Mode, or HTTP mode serving `/slack/events` and the
  * extra routes with signature verification on. Every Web API call, `auth.test` included, goes to
@@ -21,7 +28,7 @@ export function createBoltApp(
   config: SlackConfig,
   logger: BoltLogger,
   httpRoutes: HttpRoute[],
-): App {
+): BoltApp {
   const common = {
     token: config.botToken,
     logger,
@@ -35,12 +42,18 @@ export function createBoltApp(
     extendedErrorHandler: true,
   };
   if (config.mode === 'socket') {
-    return new App({ ...common, socketMode: true, appToken: config.appToken });
+    const receiver = new SocketModeReceiver({
+      appToken: config.appToken!,
+      logger,
+      installerOptions: { clientOptions: { ...common.clientOptions } },
+    });
+    return { app: new App({ ...common, receiver }), socket: receiver.client };
   }
-  return new App({
+  const app = new App({
     ...common,
     signingSecret: config.signingSecret,
     signatureVerification: true,
     customRoutes: httpRoutes.map(({ path, method, handler }) => ({ path, method, handler })),
   });
+  return { app };
 }

@@ -44,11 +44,19 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
   private readonly work = new InFlightWork();
   private server?: Server;
   private running = false;
+  private socketConnected: boolean;
 
   constructor(private readonly options: SlackAdapterOptions) {
     const { config } = options;
     this.logger = options.logger.child({ platform: 'slack' });
-    this.app = createBoltApp(config, boltLogger(this.logger), options.httpRoutes ?? []);
+    const bolt = createBoltApp(config, boltLogger(this.logger), options.httpRoutes ?? []);
+    this.app = bolt.app;
+    // Socket Mode reconnects by itself; until it has, the bot is not ready.
+    bolt.socket?.on('connected', () => (this.socketConnected = true));
+    bolt.socket?.on('reconnecting', () => (this.socketConnected = false));
+    bolt.socket?.on('disconnected', () => (this.socketConnected = false));
+    bolt.socket?.on('close', () => (this.socketConnected = false));
+    this.socketConnected = !bolt.socket;
     this.app.use(({ next }) => this.work.run(next));
     this.app.error(async ({ error, body }: { error: Error; body: unknown }) => {
       this.logger.error(
@@ -90,7 +98,7 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
   }
 
   isReady(): boolean {
-    return this.running;
+    return this.running && this.socketConnected;
   }
 
   /** Refuses new requests, lets those in flight finish their replies, then disconnects. */

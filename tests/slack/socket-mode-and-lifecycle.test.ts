@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FAKE_BOT } from '../fakes/fake-slack.js';
 import {
   appMentionEvent,
@@ -33,6 +33,21 @@ describe('Socket Mode', () => {
     expect(fake.callsTo('apps.connections.open')[0]?.token).toBe('xapp-1-test');
     expect(harness.adapter.isReady()).toBe(true);
     expect(harness.adapter.httpPort).toBeUndefined();
+  });
+});
+
+describe('Socket Mode readiness', () => {
+  it('is not ready while the WebSocket reconnects, and ready again once it is back', async () => {
+    harness = await startSlackHarness({
+      slack: { mode: 'socket', appToken: 'xapp-1-test', signingSecret: undefined },
+    });
+    const { fake, adapter } = harness;
+    await fake.socketConnected();
+    expect(adapter.isReady()).toBe(true);
+    await fake.sendDisconnect();
+    await vi.waitFor(() => expect(adapter.isReady()).toBe(false), { timeout: 3_000 });
+    await fake.socketConnected(10_000);
+    await vi.waitFor(() => expect(adapter.isReady()).toBe(true));
   });
 });
 
