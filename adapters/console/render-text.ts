@@ -25,6 +25,11 @@ export function renderText(answer: Answer, style: TerminalStyle = { rich: false 
       const header = [
         bold(answer.topic.name, style) + dim(`  (${breadcrumb(answer.topic.path)})`, style),
       ];
+      if (answer.readFrom) {
+        header.push(
+          dim(`Showing ${answer.topic.name} for "${terminalSafe(answer.readFrom)}".`, style),
+        );
+      }
       if (answer.topic.summary) header.push(terminalSafe(answer.topic.summary));
       if (answer.viaSearch && answer.results.length > 0) {
         header.push(

@@ -53,7 +53,10 @@ function searchTitle(answer: SearchAnswer): string {
 
 function headerLines(answer: TopicAnswer | SearchAnswer): string[] {
   if (answer.kind === 'search') return [`Results for **${escapeText(answer.query)}**`];
-  const lines = answer.topic.summary ? [answer.topic.summary] : [];
+  const lines: string[] = [];
+  if (answer.readFrom)
+    lines.push(`Showing ${answer.topic.name} for “${escapeText(answer.readFrom)}”.`);
+  if (answer.topic.summary) lines.push(answer.topic.summary);
   if (answer.viaSearch && answer.results.length > 0) {
     lines.push(`_Nothing is filed under ${answer.topic.name} yet; these resources mention it._`);
   }

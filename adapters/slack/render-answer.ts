@@ -96,6 +96,9 @@ function renderResults(
 
 function topicIntro(answer: TopicAnswer): string[] {
   const lines = [`_${mrkdwn(breadcrumb(answer.topic.path), 500)}_`];
+  if (answer.readFrom) {
+    lines.push(`Showing ${mrkdwn(answer.topic.name, 200)} for “${mrkdwn(answer.readFrom, 200)}”.`);
+  }
   if (answer.topic.summary) lines.push(mrkdwn(answer.topic.summary, 1500));
   if (answer.viaSearch && answer.results.length > 0) {
     lines.push(`Nothing is filed under ${mrkdwn(answer.topic.name, 200)} yet; these mention it.`);

@@ -59,6 +59,8 @@ export interface TopicAnswer {
   page: PageInfo;
   /** True when the topic has no resources of its own and these were found by searching its name. */
   viaSearch: boolean;
+  /** What the asker typed, when it named the topic only after allowing for a typo (`dokcer`). */
+  readFrom?: string;
 }
 
 /** Ranked resources for free text, optionally scoped to a topic the query named. */

@@ -8,7 +8,7 @@ import {
 } from '../search/resource-index.js';
 import { phraseWords, type TopicMatcher, type TopicMention } from '../search/topic-matcher.js';
 import { STOP_WORDS, splitWords, stem } from '../search/text.js';
-import { topicRef, type Answer } from './answer.js';
+import { topicRef, type Answer, type TopicAnswer } from './answer.js';
 import { paginate } from './paginate.js';
 import { suggestTopics } from './suggest-topics.js';
 import { listTopicResources, subtreeIds } from './topic-listing.js';
@@ -38,7 +38,11 @@ export function lookup(sources: LookupSources, query: string, request: PageReque
   const otherWords = wordsOutside(words, allMentions).filter((word) => !STOP_WORDS.has(word));
 
   if (mentions.length === 1 && otherWords.length === 0) {
-    return topicAnswer(sources, query, mentions[0]!.topic, request);
+    const [mention] = mentions as [TopicMention];
+    const answer = topicAnswer(sources, query, mention.topic, request);
+    return mention.exact
+      ? answer
+      : { ...answer, readFrom: words.slice(mention.start, mention.end).join(' ') };
   }
   const scopedToOneTopic = mentions.length === 1;
   if (scopedToOneTopic) {
@@ -70,7 +74,7 @@ function topicAnswer(
   query: string,
   topic: Topic,
   request: PageRequest,
-): Answer {
+): TopicAnswer {
   let listed: ScoredResource[] = listTopicResources(sources.catalog, topic).map(
     (resource: Resource) => ({
       resource,

@@ -52,6 +52,11 @@ describe('the console adapter', () => {
     expect(printed).not.toContain('\u0007');
   });
 
+  it('says which topic a misspelt name was read as', async () => {
+    const { printed } = await converse(['kubernets']);
+    expect(printed).toContain('Showing Kubernetes for "kubernets".');
+  });
+
   it('apologises and logs when answering fails, then carries on', async () => {
     const real = await shippedEngine();
     const failing: AnswerEngine = {

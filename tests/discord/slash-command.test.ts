@@ -90,6 +90,15 @@ describe('the /devops command on Discord', () => {
     expect(messageData(update).components).toEqual([]);
   });
 
+  it('says which topic a misspelt query was read as', async () => {
+    const harness = await startHarness();
+    const { callback } = await harness.interact(
+      harness.fake.chatInputInteraction(query('kubernets')),
+    );
+    const embed = messageData(callback).embeds![0]!;
+    expect(embed.description).toContain('Showing Kubernetes for “kubernets”.');
+  });
+
   it('answers a miss privately, with the closest topics as buttons that ask for them', async () => {
     const harness = await startHarness();
     const { fake } = harness;

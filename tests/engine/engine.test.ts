@@ -87,6 +87,16 @@ describe('the answer engine', () => {
     expect(answer.kind === 'none' && answer.suggestions[0]!.name).toBe('Kubernetes');
   });
 
+  it('says which topic it read a misspelt name as, and says nothing for a name spelt right', async () => {
+    const engine = await shippedEngine();
+    expect(engine.answer('dokcer')).toMatchObject({
+      kind: 'topic',
+      topic: { name: 'Docker' },
+      readFrom: 'dokcer',
+    });
+    expect(engine.answer('docker')).not.toHaveProperty('readFrom');
+  });
+
   it('reads a topic named twice as that one topic', async () => {
     const answer = (await shippedEngine()).answer('docker docker');
     expect(answer).toMatchObject({ kind: 'topic', topic: { name: 'Docker' } });
