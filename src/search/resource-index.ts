@@ -1,23 +1,13 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Catalog, Resource } from '../content/types.js';
-import { RESOURCE_TYPE_LABELS } from '../content/types.js';
-import { urlSlugWords } from '../content/url.js';
 import { typoAllowance } from './edit-distance.js';
-import { GENERIC_WORDS, STOP_WORDS, splitWords, stem } from './text.js';
-import { phraseWords, type TopicMatcher } from './topic-matcher.js';
+import { FIELD_BOOSTS, toDocument, type IndexedResource } from './indexed-resource.js';
+import { coversEnough, matchedUnits, wordsOfUnits, type QueryUnit } from './query-unit.js';
+import { STOP_WORDS, splitWords, stem } from './text.js';
+import type { TopicMatcher } from './topic-matcher.js';
 
-/** One thing the searcher asked for: a word, or a topic named by any of its phrases. */
-export interface QueryUnit {
-  /** Ways of saying it, each a list of words that must all match. */
-  alternatives: string[][];
-  /**
-   * `word` for a subject word, `generic` for words like "tutorial" that say what kind of page,
-   * `topic` for a topic named in the query.
-   */
-  kind: 'word' | 'generic' | 'topic';
-  /** Fields to match in; all of them when unset. */
-  fields?: string[];
-}
+export { TEXT_FIELDS } from './indexed-resource.js';
+export { wordUnit, type QueryUnit } from './query-unit.js';
 
 /** How a search may widen or narrow what it returns. */
 export interface FindOptions {
@@ -44,34 +34,6 @@ export interface ScoredResource {
   resource: Resource;
   score: number;
 }
-
-interface IndexedResource {
-  id: string;
-  title: string;
-  topic: string;
-  aliases: string;
-  mentions: string;
-  description: string;
-  slug: string;
-  type: string;
-}
-
-const FIELD_BOOSTS = {
-  title: 3,
-  topic: 2.5,
-  aliases: 2,
-  mentions: 1.2,
-  description: 1,
-  slug: 0.8,
-  type: 1,
-};
-
-/**
- * The fields that describe a resource in its own words. A search already narrowed to a topic,
- * or looking for a topic named in the query, matches only these: the topic fields would match
- * every resource of the topic alike, which adds nothing but work.
- */
-export const TEXT_FIELDS = ['title', 'mentions', 'description', 'slug', 'type'];
 
 /** Below this share of the best score a result is too weak to show. */
 const RELATIVE_SCORE_CUTOFF = 0.25;
@@ -263,54 +225,4 @@ export class ResourceIndex {
       unit.alternatives.flat().every((word) => this.hasWord(stem(word))),
     );
   }
-}
-
-/** The units a result matched at least one word of. */
-function matchedUnits(
-  result: SearchResult,
-  units: QueryUnit[],
-  unitWords: Set<string>[],
-): QueryUnit[] {
-  return units.filter((_, index) => result.queryTerms.some((term) => unitWords[index]!.has(term)));
-}
-
-/** Each unit's words in the form the index matches them, worked out once per search. */
-function wordsOfUnits(units: QueryUnit[]): Set<string>[] {
-  return units.map((unit) => new Set(unit.alternatives.flat().map(stem)));
-}
-
-/** Whether these units are enough for a partial match: half of all, and a subject word when there is one. */
-function coversEnough(covered: QueryUnit[], units: QueryUnit[]): boolean {
-  const hasSubject = units.some((unit) => unit.kind === 'word');
-  return (
-    covered.length >= Math.ceil(units.length / 2) &&
-    (!hasSubject || covered.some((unit) => unit.kind === 'word'))
-  );
-}
-
-function toDocument(resource: Resource, catalog: Catalog, matcher: TopicMatcher): IndexedResource {
-  const topics = resource.topicIds.map((id) => catalog.topicsById.get(id)!);
-  const text = `${resource.title} ${resource.description}`;
-  const words = splitWords(text);
-  const written = new Set(words.map(stem));
-  // Every word counts as known here: content is matched to topics exactly, never as a typo. A
-  // topic named as written is already in the text; only one named by an alias adds anything.
-  const mentioned = matcher
-    .findMentions(words, () => true)
-    .filter((mention) => !phraseWords(mention.topic.name).every((word) => written.has(word)));
-  return {
-    id: resource.id,
-    title: resource.title,
-    topic: topics.map((topic) => topic.name).join(' '),
-    aliases: topics.flatMap((topic) => topic.aliases).join(' '),
-    mentions: [...new Set(mentioned.map((mention) => mention.topic.name))].join(' '),
-    description: resource.description,
-    slug: urlSlugWords(resource.url).join(' '),
-    type: resource.type ? `${resource.type} ${RESOURCE_TYPE_LABELS[resource.type]}` : '',
-  };
-}
-
-/** A query unit for a plain word. */
-export function wordUnit(word: string): QueryUnit {
-  return { alternatives: [[word]], kind: GENERIC_WORDS.has(word) ? 'generic' : 'word' };
 }

@@ -1,0 +1,62 @@
+import type { Catalog, Resource } from '../content/types.js';
+import { RESOURCE_TYPE_LABELS } from '../content/types.js';
+import { urlSlugWords } from '../content/url.js';
+import { splitWords, stem } from './text.js';
+import { phraseWords, type TopicMatcher } from './topic-matcher.js';
+
+/** A resource as the full-text index stores it: one text field per kind of evidence. */
+export interface IndexedResource {
+  id: string;
+  title: string;
+  topic: string;
+  aliases: string;
+  mentions: string;
+  description: string;
+  slug: string;
+  type: string;
+}
+
+/** How much a match in each field counts. */
+export const FIELD_BOOSTS = {
+  title: 3,
+  topic: 2.5,
+  aliases: 2,
+  mentions: 1.2,
+  description: 1,
+  slug: 0.8,
+  type: 1,
+};
+
+/**
+ * The fields that describe a resource in its own words. A search already narrowed to a topic,
+ * or looking for a topic named in the query, matches only these: the topic fields would match
+ * every resource of the topic alike, which adds nothing but work.
+ */
+export const TEXT_FIELDS = ['title', 'mentions', 'description', 'slug', 'type'];
+
+/** The indexed form of a resource. */
+export function toDocument(
+  resource: Resource,
+  catalog: Catalog,
+  matcher: TopicMatcher,
+): IndexedResource {
+  const topics = resource.topicIds.map((id) => catalog.topicsById.get(id)!);
+  const text = `${resource.title} ${resource.description}`;
+  const words = splitWords(text);
+  const written = new Set(words.map(stem));
+  // Every word counts as known here: content is matched to topics exactly, never as a typo. A
+  // topic named as written is already in the text; only one named by an alias adds anything.
+  const mentioned = matcher
+    .findMentions(words, () => true)
+    .filter((mention) => !phraseWords(mention.topic.name).every((word) => written.has(word)));
+  return {
+    id: resource.id,
+    title: resource.title,
+    topic: topics.map((topic) => topic.name).join(' '),
+    aliases: topics.flatMap((topic) => topic.aliases).join(' '),
+    mentions: [...new Set(mentioned.map((mention) => mention.topic.name))].join(' '),
+    description: resource.description,
+    slug: urlSlugWords(resource.url).join(' '),
+    type: resource.type ? `${resource.type} ${RESOURCE_TYPE_LABELS[resource.type]}` : '',
+  };
+}

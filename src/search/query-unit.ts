@@ -1,0 +1,43 @@
+import type { SearchResult } from 'minisearch';
+import { GENERIC_WORDS, stem } from './text.js';
+
+/** One thing the searcher asked for: a word, or a topic named by any of its phrases. */
+export interface QueryUnit {
+  /** Ways of saying it, each a list of words that must all match. */
+  alternatives: string[][];
+  /**
+   * `word` for a subject word, `generic` for words like "tutorial" that say what kind of page,
+   * `topic` for a topic named in the query.
+   */
+  kind: 'word' | 'generic' | 'topic';
+  /** Fields to match in; all of them when unset. */
+  fields?: string[];
+}
+
+/** The units a result matched at least one word of. */
+export function matchedUnits(
+  result: SearchResult,
+  units: QueryUnit[],
+  unitWords: Set<string>[],
+): QueryUnit[] {
+  return units.filter((_, index) => result.queryTerms.some((term) => unitWords[index]!.has(term)));
+}
+
+/** Each unit's words in the form the index matches them, worked out once per search. */
+export function wordsOfUnits(units: QueryUnit[]): Set<string>[] {
+  return units.map((unit) => new Set(unit.alternatives.flat().map(stem)));
+}
+
+/** Whether these units are enough for a partial match: half of all, and a subject word when there is one. */
+export function coversEnough(covered: QueryUnit[], units: QueryUnit[]): boolean {
+  const hasSubject = units.some((unit) => unit.kind === 'word');
+  return (
+    covered.length >= Math.ceil(units.length / 2) &&
+    (!hasSubject || covered.some((unit) => unit.kind === 'word'))
+  );
+}
+
+/** A query unit for a plain word. */
+export function wordUnit(word: string): QueryUnit {
+  return { alternatives: [[word]], kind: GENERIC_WORDS.has(word) ? 'generic' : 'word' };
+}
