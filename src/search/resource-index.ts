@@ -44,7 +44,7 @@ const ENOUGH_RESULTS = 3;
 /** The full-text index over a catalog's resources, built once per catalog. */
 export class ResourceIndex {
   private readonly search: MiniSearch<IndexedResource>;
-  private readonly vocabulary = new Set<string>();
+  /** For each indexed (stemmed) word, how many resources have it. */
   private readonly documentFrequency = new Map<string, number>();
   private readonly matchable = new Map<string, boolean>();
 
@@ -52,37 +52,39 @@ export class ResourceIndex {
     private readonly catalog: Catalog,
     topicMatcher: TopicMatcher,
   ) {
+    // The words of the document being added, gathered as minisearch processes them (queries too
+    // go through processTerm, so gathering is on only while indexing).
+    let gathering: Set<string> | undefined;
     this.search = new MiniSearch<IndexedResource>({
       fields: Object.keys(FIELD_BOOSTS),
       tokenize: (text) => splitWords(text),
-      processTerm: (term) => (STOP_WORDS.has(term) ? null : stem(term)),
+      processTerm: (term) => {
+        if (STOP_WORDS.has(term)) return null;
+        const processed = stem(term);
+        gathering?.add(processed);
+        return processed;
+      },
       searchOptions: {
         boost: FIELD_BOOSTS,
         // Shorter prefixes match too many words to mean anything.
         prefix: (term) => term.length >= 4,
         // Only words the index does not have get a typo allowance: a known word means itself.
-        fuzzy: (term) => (this.vocabulary.has(term) ? false : typoAllowance(term) || false),
+        fuzzy: (term) => (this.hasWord(term) ? false : typoAllowance(term) || false),
       },
     });
-    const documents = catalog.resources.map((resource) =>
-      toDocument(resource, catalog, topicMatcher),
-    );
-    this.search.addAll(documents);
-    for (const document of documents) {
-      const words = new Set<string>();
-      for (const field of Object.keys(FIELD_BOOSTS) as (keyof IndexedResource)[]) {
-        for (const word of splitWords(document[field])) words.add(stem(word));
-      }
-      for (const word of words) {
-        this.vocabulary.add(word);
+    for (const resource of catalog.resources) {
+      gathering = new Set();
+      this.search.add(toDocument(resource, catalog, topicMatcher));
+      for (const word of gathering) {
         this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
       }
     }
+    gathering = undefined;
   }
 
   /** True when some resource contains this (stemmed) word exactly. */
   hasWord(word: string): boolean {
-    return this.vocabulary.has(word);
+    return this.documentFrequency.has(word);
   }
 
   /**
@@ -188,7 +190,7 @@ export class ResourceIndex {
       ...(fuzzy ? {} : { fuzzy: false }),
       ...(fields ? { fields } : {}),
       ...(wordsAsWritten
-        ? { prefix: (term: string) => term.length >= 4 && !this.vocabulary.has(term) }
+        ? { prefix: (term: string) => term.length >= 4 && !this.hasWord(term) }
         : {}),
     });
   }
