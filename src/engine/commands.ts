@@ -3,6 +3,7 @@ import type { Answer, CommandHelp, TopicTreeNode } from './answer.js';
 import { topicRef } from './answer.js';
 import { lookup, type LookupSources, type PageRequest } from './lookup.js';
 import { countTopicResources } from './topic-listing.js';
+import { helpFor, indexCommands, type NamedCommand } from './command-index.js';
 
 /** What a command runs against. */
 export interface CommandContext extends PageRequest {
@@ -12,8 +13,7 @@ export interface CommandContext extends PageRequest {
 }
 
 /** One command of the bot: how it is called, how it is explained, and what it does. */
-export interface Command extends CommandHelp {
-  aliases: string[];
+export interface Command extends NamedCommand {
   run(args: string, context: CommandContext): Answer;
 }
 
@@ -58,13 +58,10 @@ export const COMMANDS: Command[] = [helpCommand, topicsCommand, lookupCommand];
 
 /** Finds commands by name or alias; anything else goes to the lookup. */
 export class CommandRegistry {
-  private readonly byName = new Map<string, Command>();
+  private readonly byName: Map<string, Command>;
 
   constructor(readonly commands: Command[] = COMMANDS) {
-    for (const command of commands) {
-      for (const name of [command.name, ...command.aliases])
-        this.byName.set(name.toLowerCase(), command);
-    }
+    this.byName = indexCommands(commands);
   }
 
   /** The command a query calls and the text left for it. The empty query is a call for help. */
@@ -79,12 +76,7 @@ export class CommandRegistry {
 
   /** Help entries for every command. */
   help(): CommandHelp[] {
-    return this.commands.map(({ name, usage, summary, examples }) => ({
-      name,
-      usage,
-      summary,
-      examples,
-    }));
+    return helpFor(this.commands);
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Answer, CommandHelp } from '../engine/answer.js';
+import type { Answer } from '../engine/answer.js';
+import { helpFor, indexCommands, type NamedCommand } from '../engine/command-index.js';
 import type { AnswerEngine, AnswerOptions } from '../engine/engine.js';
 
 /** The platforms the bot speaks on. */
@@ -14,8 +15,7 @@ export interface ConversationContext {
 }
 
 /** A command that acts on the channel it is typed in, such as `subscribe`; declared like the core commands. */
-export interface ChannelCommand extends CommandHelp {
-  aliases: string[];
+export interface ChannelCommand extends NamedCommand {
   run(args: string, context: ConversationContext): Promise<Answer>;
 }
 
@@ -30,17 +30,14 @@ export interface AnswerObserver {
  * help then lists the channel commands after the core ones.
  */
 export class ConversationRouter {
-  private readonly byName = new Map<string, ChannelCommand>();
+  private readonly byName: Map<string, ChannelCommand>;
 
   constructor(
     private readonly engine: () => AnswerEngine,
     private readonly channelCommands: ChannelCommand[] = [],
     private readonly observer?: AnswerObserver,
   ) {
-    for (const command of channelCommands) {
-      for (const name of [command.name, ...command.aliases])
-        this.byName.set(name.toLowerCase(), command);
-    }
+    this.byName = indexCommands(channelCommands);
   }
 
   /** The engine currently answering (it changes when content is reloaded). */
@@ -79,12 +76,6 @@ export class ConversationRouter {
     if (command && context.platform !== 'console') return command.run(rest.join(' '), context);
     const answer = this.engine().answer(query, options);
     if (answer.kind !== 'help' || context.platform === 'console') return answer;
-    const extra = this.channelCommands.map(({ name, usage, summary, examples }) => ({
-      name,
-      usage,
-      summary,
-      examples,
-    }));
-    return { ...answer, commands: [...answer.commands, ...extra] };
+    return { ...answer, commands: [...answer.commands, ...helpFor(this.channelCommands)] };
   }
 }
