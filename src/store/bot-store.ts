@@ -27,8 +27,14 @@ export interface PostRecord {
   error?: string;
 }
 
-/** Chooses the next resource for a channel's cycle, given the resources it already had in that cycle. */
-export type PickResource = (cycle: number, used: ReadonlySet<string>) => string | undefined;
+/** What to post and in which cycle of the catalog it counts, chosen from the channel's cycle state. */
+export interface CyclePick {
+  cycle: number;
+  resourceId: string;
+}
+
+/** Chooses the next resource for a channel from where it stands in its cycle; undefined for nothing. */
+export type PickResource = (state: CycleState) => CyclePick | undefined;
 
 /** The result of claiming a slot: only the claimer posts, and only once. */
 export type ClaimResult =
@@ -55,7 +61,8 @@ export interface BotStore {
 
   /**
    * Atomically records that this process posts `slot` in `channel`, with the resource `pick`
-   * chooses; when the cycle is used up a new cycle starts. Nothing is claimed if `pick` finds nothing.
+   * chooses from the channel's cycle state (a pick in a later cycle moves the channel to it).
+   * Nothing is claimed if `pick` finds nothing.
    */
   claimSlot(channel: string, slot: string, claimant: string, pick: PickResource): ClaimResult;
   finishPost(

@@ -125,29 +125,26 @@ class SqliteStore implements BotStore {
       .run(reason, this.timestamp(), channel);
   }
 
-  claimSlot(channel: string, slot: string, claimant: string, pick: PickResource): ClaimResult {
+  claimSlot(channel: string, slot: string, claimant: string, choose: PickResource): ClaimResult {
     const claim = this.db.transaction((): ClaimResult => {
       const existing = this.getPost(channel, slot);
       if (existing) return { claimed: false, record: existing };
       const state = this.cycleState(channel);
-      let cycle = state.cycle;
-      let resourceId = pick(cycle, state.used);
-      if (resourceId === undefined && state.used.size > 0) {
-        cycle += 1;
+      const pick = choose(state);
+      if (!pick) return { claimed: false, record: undefined };
+      if (pick.cycle !== state.cycle) {
         this.db
           .prepare(
             'INSERT INTO channel_cycles (channel, cycle) VALUES (?, ?) ON CONFLICT (channel) DO UPDATE SET cycle = excluded.cycle',
           )
-          .run(channel, cycle);
-        resourceId = pick(cycle, new Set());
+          .run(channel, pick.cycle);
       }
-      if (resourceId === undefined) return { claimed: false, record: undefined };
       this.db
         .prepare(
           `INSERT INTO weekly_posts (channel, slot, cycle, resource_id, status, attempts, claimed_by, updated_at)
            VALUES (?, ?, ?, ?, 'claimed', 0, ?, ?)`,
         )
-        .run(channel, slot, cycle, resourceId, claimant, this.timestamp());
+        .run(channel, slot, pick.cycle, pick.resourceId, claimant, this.timestamp());
       return { claimed: true, record: this.getPost(channel, slot)! };
     });
     // IMMEDIATE takes the write lock first, so two processes cannot both read "no record yet".

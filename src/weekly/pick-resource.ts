@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Resource } from '../content/types.js';
+import type { CycleState } from '../store/bot-store.js';
 
 /**
  * The channel's shuffled order of the catalog for one cycle. Each resource's place depends only on
@@ -29,4 +30,21 @@ export function pickNextResource(
   return cycleOrder(channel, cycle, resources).find(
     (resource) => !used.has(resource.id) && !dead.has(resource.url),
   );
+}
+
+/**
+ * The channel's next resource from where it stands: the next of its current cycle, or, once that
+ * cycle is used up, the first of the next one. Undefined only when nothing can be posted at all.
+ */
+export function nextInCycle(
+  channel: string,
+  state: CycleState,
+  resources: Resource[],
+  dead: ReadonlySet<string> = new Set(),
+): { cycle: number; resource: Resource } | undefined {
+  const current = pickNextResource(channel, state.cycle, resources, state.used, dead);
+  if (current) return { cycle: state.cycle, resource: current };
+  if (state.used.size === 0) return undefined;
+  const next = pickNextResource(channel, state.cycle + 1, resources, new Set(), dead);
+  return next && { cycle: state.cycle + 1, resource: next };
 }

@@ -7,7 +7,7 @@ import { ChannelUnavailableError, type WeeklyPoster } from '../platform/weekly-p
 import type { BotStore, PostRecord, Subscription } from '../store/bot-store.js';
 import { parseChannelAddress, type WeeklyPlatform } from './channel-address.js';
 import type { Clock } from './clock.js';
-import { pickNextResource } from './pick-resource.js';
+import { nextInCycle } from './pick-resource.js';
 import { nextSlots, previousSlot } from './schedule.js';
 
 /** What the weekly service needs. */
@@ -108,18 +108,14 @@ export class WeeklyService {
     const schedule = store.getSubscription(channel) ?? defaults;
     const resources = this.options.catalog().resources;
     const dead = this.options.deadLinks?.() ?? new Set<string>();
-    let { cycle, used } = store.cycleState(channel);
+    let state = store.cycleState(channel);
     const picks: PreviewPick[] = [];
     for (const slot of nextSlots(schedule, clock.now(), weeks)) {
-      let resource = pickNextResource(channel, cycle, resources, used, dead);
-      if (!resource && used.size > 0) {
-        cycle += 1;
-        used = new Set();
-        resource = pickNextResource(channel, cycle, resources, used, dead);
-      }
-      if (!resource) break;
-      used = new Set([...used, resource.id]);
-      picks.push({ slot, resource });
+      const pick = nextInCycle(channel, state, resources, dead);
+      if (!pick) break;
+      const used = pick.cycle === state.cycle ? state.used : new Set<string>();
+      state = { cycle: pick.cycle, used: new Set([...used, pick.resource.id]) };
+      picks.push({ slot, resource: pick.resource });
     }
     return picks;
   }
@@ -145,12 +141,10 @@ export class WeeklyService {
     }
     const catalog = this.options.catalog();
     const dead = this.options.deadLinks?.() ?? new Set<string>();
-    const claim = store.claimSlot(
-      channel,
-      slotKey,
-      this.instanceId,
-      (cycle, used) => pickNextResource(channel, cycle, catalog.resources, used, dead)?.id,
-    );
+    const claim = store.claimSlot(channel, slotKey, this.instanceId, (state) => {
+      const pick = nextInCycle(channel, state, catalog.resources, dead);
+      return pick && { cycle: pick.cycle, resourceId: pick.resource.id };
+    });
     if (!claim.claimed) {
       this.options.onOutcome?.('skipped', address.platform);
       return claim.record;

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore, STORE_FILE } from '../../src/store/sqlite-store.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
+import type { CycleState } from '../../src/store/bot-store.js';
 import { makeDataDir } from '../support/weekly.js';
 
 describe('the SQLite store', () => {
@@ -45,15 +46,21 @@ describe('the SQLite store', () => {
     store.close();
   });
 
-  it('lets only the first claim of a slot post, and starts a new cycle when the catalog is used up', () => {
+  it('lets only the first claim of a slot post, and moves the channel to the cycle its pick is in', () => {
     const store = openSqliteStore(makeDataDir());
-    const pickFrom = (ids: string[]) => (_cycle: number, used: ReadonlySet<string>) =>
-      ids.find((id) => !used.has(id));
+    // Like the weekly pick: the next unused id, or the first again in the next cycle.
+    const pickFrom = (ids: string[]) => (state: CycleState) => {
+      const unused = ids.find((id) => !state.used.has(id));
+      return unused
+        ? { cycle: state.cycle, resourceId: unused }
+        : { cycle: state.cycle + 1, resourceId: ids[0]! };
+    };
     expect(store.claimSlot('slack:C1', 'slot-1', 'a', pickFrom(['r1', 'r2'])).claimed).toBe(true);
     expect(store.claimSlot('slack:C1', 'slot-1', 'b', pickFrom(['r1', 'r2'])).claimed).toBe(false);
     store.claimSlot('slack:C1', 'slot-2', 'a', pickFrom(['r1', 'r2']));
     const third = store.claimSlot('slack:C1', 'slot-3', 'a', pickFrom(['r1', 'r2']));
     expect(third).toMatchObject({ claimed: true, record: { cycle: 1, resourceId: 'r1' } });
+    expect(store.cycleState('slack:C1')).toEqual({ cycle: 1, used: new Set(['r1']) });
     store.close();
   });
 

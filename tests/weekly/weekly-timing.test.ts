@@ -106,12 +106,10 @@ describe('weekly timing', () => {
     const crashed = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
     subscribeMondays(crashed.store, CHANNEL);
     // A claim with no outcome is what a process that died while posting leaves behind.
-    crashed.store.claimSlot(
-      CHANNEL,
-      '2026-05-04T09:00:00.000Z',
-      'dead-process',
-      () => catalog.resources[0]!.id,
-    );
+    crashed.store.claimSlot(CHANNEL, '2026-05-04T09:00:00.000Z', 'dead-process', (state) => ({
+      cycle: state.cycle,
+      resourceId: catalog.resources[0]!.id,
+    }));
     await clock.advanceTo('2026-05-04T10:00:00Z');
     const restarted = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
     running.push(restarted.service);
