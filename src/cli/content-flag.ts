@@ -11,7 +11,12 @@ export function loadContentFor(args: CliArgs, io: CliIo): Promise<LoadedContent>
   return loadContent(dir);
 }
 
-/** Prints content errors to standard error so that answers on standard output stay clean. */
-export function reportContentErrors(content: LoadedContent, io: CliIo): void {
+/**
+ * Loads the content for a command that uses it rather than checks it: its errors go to standard
+ * error, so that answers on standard output stay clean, and what could be read is used.
+ */
+export async function loadUsableContent(args: CliArgs, io: CliIo): Promise<LoadedContent> {
+  const content = await loadContentFor(args, io);
   for (const issue of content.report.errors) io.stderr.write(formatIssue(issue, 'error') + '\n');
+  return content;
 }

@@ -20,7 +20,7 @@ export function cycleOrder(channel: string, cycle: number, resources: Resource[]
  * The next resource of a channel's cycle: the first in its shuffled order that it has not had
  * in this cycle and that is not known to be dead; undefined when the cycle is used up.
  */
-export function pickNextResource(
+function pickNextResource(
   channel: string,
   cycle: number,
   resources: Resource[],

@@ -8,7 +8,7 @@ import type { BotStore, PostRecord, Subscription } from '../store/bot-store.js';
 import { parseChannelAddress, type WeeklyPlatform } from './channel-address.js';
 import type { Clock } from './clock.js';
 import { nextInCycle } from './pick-resource.js';
-import { nextSlots, previousSlot } from './schedule.js';
+import { nextSlots, previousSlot, type Schedule } from './schedule.js';
 
 /** What the weekly service needs. */
 export interface WeeklyServiceOptions {
@@ -102,10 +102,15 @@ export class WeeklyService {
     return nextSlots(subscription, this.options.clock.now(), 1)[0];
   }
 
+  /** The channel's schedule: its subscription's, else the configured default. */
+  scheduleFor(channel: string): Schedule {
+    return this.options.store.getSubscription(channel) ?? this.options.defaults;
+  }
+
   /** The next `weeks` picks and their dates, without posting or recording anything. */
   preview(channel: string, weeks: number): PreviewPick[] {
-    const { store, defaults, clock } = this.options;
-    const schedule = store.getSubscription(channel) ?? defaults;
+    const { store, clock } = this.options;
+    const schedule = this.scheduleFor(channel);
     const resources = this.options.catalog().resources;
     const dead = this.options.deadLinks?.() ?? new Set<string>();
     let state = store.cycleState(channel);

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { renderText } from '../../../adapters/console/render-text.js';
 import { createEngine, type AnswerEngine } from '../../engine/engine.js';
 import { type CliCommand, type CliIo, positiveInteger, UsageError } from '../cli-command.js';
-import { CONTENT_OPTION, loadContentFor, reportContentErrors } from '../content-flag.js';
+import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
 import { toJsonAnswer } from '../json-answer.js';
 
 const DEFAULT_LIMIT = 10;
@@ -27,8 +27,7 @@ export const askCommand: CliCommand = {
     if (query === '' && io.stdin.isTTY) {
       throw new UsageError('give a QUERY, or pipe queries on standard input, one a line');
     }
-    const content = await loadContentFor(args, io);
-    reportContentErrors(content, io);
+    const content = await loadUsableContent(args, io);
     const engine = createEngine(content.catalog);
     const answerOne = (text: string) => write(io, engine, text, { limit, page, json });
     if (query !== '') {

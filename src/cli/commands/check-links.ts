@@ -1,7 +1,7 @@
 import { checkLinks, DEFAULT_CHECK_OPTIONS } from '../../links/check-links.js';
 import { writeLinkReport } from '../../links/link-report.js';
 import { type CliCommand, positiveInteger } from '../cli-command.js';
-import { CONTENT_OPTION, loadContentFor, reportContentErrors } from '../content-flag.js';
+import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
 
 /** `devops-bot check-links`: finds dead links and records them for the weekly pick and `catalog`. */
 export const checkLinksCommand: CliCommand = {
@@ -26,8 +26,7 @@ export const checkLinksCommand: CliCommand = {
       'timeout',
       DEFAULT_CHECK_OPTIONS.timeoutMs,
     );
-    const content = await loadContentFor(args, io);
-    reportContentErrors(content, io);
+    const content = await loadUsableContent(args, io);
     const urls = content.catalog.resources.map((resource) => resource.url);
     const showProgress = Boolean((io.stderr as { isTTY?: boolean }).isTTY);
     const results = await checkLinks(urls, {

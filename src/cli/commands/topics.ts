@@ -1,7 +1,7 @@
 import { renderText } from '../../../adapters/console/render-text.js';
 import { createEngine } from '../../engine/engine.js';
 import type { CliCommand } from '../cli-command.js';
-import { CONTENT_OPTION, loadContentFor, reportContentErrors } from '../content-flag.js';
+import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
 
 /** `devops-bot topics`: the topic tree with resource counts. */
 export const topicsCommand: CliCommand = {
@@ -10,8 +10,7 @@ export const topicsCommand: CliCommand = {
   summary: 'Print the topic tree with how many resources each topic holds.',
   options: { json: { type: 'boolean' }, ...CONTENT_OPTION },
   async run(args, io) {
-    const content = await loadContentFor(args, io);
-    reportContentErrors(content, io);
+    const content = await loadUsableContent(args, io);
     const answer = createEngine(content.catalog).answer('topics');
     if (answer.kind !== 'topics') throw new Error('the topics command did not answer with topics');
     io.stdout.write(

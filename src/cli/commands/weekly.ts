@@ -1,5 +1,5 @@
-import pino from 'pino';
 import { createEngine } from '../../engine/engine.js';
+import { createLogger, type Logger } from '../../logger.js';
 import { isWeeklyPoster, type WeeklyPoster } from '../../platform/weekly-post.js';
 import type { Catalog } from '../../content/types.js';
 import { ConversationRouter } from '../../platform/conversation.js';
@@ -16,7 +16,7 @@ import {
   positiveInteger,
   UsageError,
 } from '../cli-command.js';
-import { CONTENT_OPTION, loadContentFor, reportContentErrors } from '../content-flag.js';
+import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
 
 /** `devops-bot weekly preview|post --channel platform:ID`: look ahead, or post the resource of the week now. */
 export const weeklyCommand: CliCommand = {
@@ -45,12 +45,11 @@ export const weeklyCommand: CliCommand = {
 
 async function preview(args: CliArgs, io: CliIo, channel: string): Promise<number> {
   const weeks = positiveInteger(args.values.weeks, 'weeks', 8);
-  const content = await loadContentFor(args, io);
-  reportContentErrors(content, io);
+  const content = await loadUsableContent(args, io);
   const store = openSqliteStore(io.config.dataDir);
   try {
     const service = serviceFor(io, store, () => content.catalog, new Map());
-    const schedule = store.getSubscription(channel) ?? io.config.weekly;
+    const schedule = service.scheduleFor(channel);
     const picks = service.preview(channel, weeks);
     if (args.values.json) {
       const json = picks.map(({ slot, resource }) => ({
@@ -78,9 +77,8 @@ async function preview(args: CliArgs, io: CliIo, channel: string): Promise<numbe
 
 async function post(args: CliArgs, io: CliIo, channel: string): Promise<number> {
   const address = parseChannelAddress(channel)!;
-  const content = await loadContentFor(args, io);
-  reportContentErrors(content, io);
-  const logger = pino({ level: io.config.logLevel }, pino.destination(2));
+  const content = await loadUsableContent(args, io);
+  const logger = createLogger({ level: io.config.logLevel, destination: 'stderr' });
   const engine = createEngine(content.catalog);
   // Port 0: posting from the command line must not collide with a bot already serving the port.
   const config = { ...io.config, port: 0 };
@@ -125,7 +123,7 @@ function serviceFor(
   store: ReturnType<typeof openSqliteStore>,
   catalog: () => Catalog,
   posters: Map<'slack' | 'discord', WeeklyPoster>,
-  logger = pino({ level: 'silent' }),
+  logger: Logger = createLogger({ level: 'silent', destination: 'stderr' }),
 ): WeeklyService {
   return new WeeklyService({
     store,
