@@ -1,6 +1,6 @@
 import { PermissionFlagsBits, type Message } from 'discord.js';
 import type { ConversationContext } from '../../src/platform/conversation.js';
-import { COMMAND_NAME } from './devops-command.js';
+import { stripInvocation } from '../../src/engine/invocation.js';
 import { errorDetails } from './discord-errors.js';
 import { outgoing, type DiscordMessage } from './discord-text.js';
 import { APOLOGY, type DiscordHandlerContext } from './handler-context.js';
@@ -44,10 +44,7 @@ async function reply(message: Message, answer: DiscordMessage): Promise<void> {
  * it, so they are removed, as is a typed `/devops`.
  */
 function queryIn(text: string): string {
-  return text
-    .replaceAll(/<@[!&]?\d+>|<#\d+>|@(?:everyone|here)\b/g, ' ')
-    .trim()
-    .replace(new RegExp(`^/${COMMAND_NAME}(?:\\s+|$)`, 'i'), '');
+  return stripInvocation(text.replaceAll(/<@[!&]?\d+>|<#\d+>|@(?:everyone|here)\b/g, ' '));
 }
 
 function conversationOf(message: Message): ConversationContext {
