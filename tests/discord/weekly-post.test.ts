@@ -1,30 +1,16 @@
 import { DiscordAPIError } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import type { WeeklyPost } from '../../src/platform/weekly-post.js';
 import { ChannelUnavailableError } from '../../src/platform/weekly-post.js';
-import { shippedEngine } from '../support/content.js';
+import { shippedWeeklyPost } from '../support/content.js';
 import { discordErrors } from '../fakes/fake-discord.js';
 import { CHANNEL_ID, CHANNEL_MESSAGES, messageData, harnessPerTest } from './discord-harness.js';
 
 const startHarness = harnessPerTest();
 
-async function dockerPost(): Promise<WeeklyPost> {
-  const { catalog } = await shippedEngine();
-  const resource = catalog.resources.find((candidate) =>
-    candidate.title.startsWith('Docker for ML, part 1'),
-  )!;
-  const topic = catalog.topicsById.get(resource.topicIds[0]!)!;
-  return {
-    resource,
-    topic: { id: topic.id, name: topic.name, path: topic.path },
-    slot: new Date('2026-11-30T09:00:00Z'),
-  };
-}
-
 describe('the resource of the week on Discord', () => {
   it('posts an embed with the linked title, type and topic, and a More on TOPIC button', async () => {
     const harness = await startHarness();
-    const post = await dockerPost();
+    const post = await shippedWeeklyPost();
 
     const messageId = await harness.adapter.postWeekly(CHANNEL_ID, post);
 
@@ -55,7 +41,7 @@ describe('the resource of the week on Discord', () => {
 
   it('reports an unknown channel and a lost access as an unavailable channel', async () => {
     const harness = await startHarness();
-    const post = await dockerPost();
+    const post = await shippedWeeklyPost();
 
     await expect(harness.adapter.postWeekly('399999999999999999', post)).rejects.toMatchObject({
       name: 'ChannelUnavailableError',
@@ -74,7 +60,7 @@ describe('the resource of the week on Discord', () => {
     harness.fake.failNext('POST', CHANNEL_MESSAGES, discordErrors.unknownMessage());
 
     const failure = await harness.adapter
-      .postWeekly(CHANNEL_ID, await dockerPost())
+      .postWeekly(CHANNEL_ID, await shippedWeeklyPost())
       .catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(DiscordAPIError);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChannelUnavailableError, type WeeklyPost } from '../../src/platform/weekly-post.js';
-import { shippedEngine } from '../support/content.js';
+import { ChannelUnavailableError } from '../../src/platform/weekly-post.js';
+import { shippedWeeklyPost } from '../support/content.js';
 import { canManageCommand, startSlackHarness, type SlackHarness } from './slack-harness.js';
 import {
   buttonLabelled,
@@ -15,23 +15,10 @@ afterEach(async () => {
   await harness.stop();
 });
 
-async function weeklyPost(): Promise<WeeklyPost> {
-  const { catalog } = await shippedEngine();
-  const resource = catalog.resources.find(
-    (candidate) => candidate.topicIds[0] === 'devops/docker',
-  )!;
-  const topic = catalog.topicsById.get('devops/docker')!;
-  return {
-    resource,
-    topic: { id: topic.id, name: topic.name, path: topic.path },
-    slot: new Date('2026-11-23T09:00:00Z'),
-  };
-}
-
 describe('the resource of the week on Slack', () => {
   it('posts once to the channel with the resource and a More on Docker button', async () => {
     harness = await startSlackHarness();
-    const post = await weeklyPost();
+    const post = await shippedWeeklyPost();
 
     const ts = await harness.adapter.postWeekly('C0042', post);
 
@@ -51,7 +38,7 @@ describe('the resource of the week on Slack', () => {
       harness = await startSlackHarness();
       harness.fake.failNext('chat.postMessage', { error });
 
-      const posting = harness.adapter.postWeekly('C0404', await weeklyPost());
+      const posting = harness.adapter.postWeekly('C0404', await shippedWeeklyPost());
 
       await expect(posting).rejects.toBeInstanceOf(ChannelUnavailableError);
       await expect(posting).rejects.toMatchObject({ reason: error });
@@ -62,7 +49,7 @@ describe('the resource of the week on Slack', () => {
     harness = await startSlackHarness();
     harness.fake.failNext('chat.postMessage', { error: 'invalid_blocks' });
 
-    const posting = harness.adapter.postWeekly('C0042', await weeklyPost());
+    const posting = harness.adapter.postWeekly('C0042', await shippedWeeklyPost());
 
     await expect(posting).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
     await expect(posting).rejects.not.toBeInstanceOf(ChannelUnavailableError);

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadContent, type LoadedContent } from '../../src/content/load-content.js';
 import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
+import { topicRef } from '../../src/engine/answer.js';
+import type { WeeklyPost } from '../../src/platform/weekly-post.js';
 
 /** The repository's own content folder. */
 export const SHIPPED_CONTENT = path.resolve(import.meta.dirname, '../../content');
@@ -31,4 +33,14 @@ let shipped: Promise<AnswerEngine> | undefined;
 export function shippedEngine(): Promise<AnswerEngine> {
   shipped ??= loadContent(SHIPPED_CONTENT).then(({ catalog }) => createEngine(catalog));
   return shipped;
+}
+
+/** The resource of the week as a platform gets it: Docker for ML, part 1, in its Docker topic. */
+export async function shippedWeeklyPost(): Promise<WeeklyPost> {
+  const { catalog } = await shippedEngine();
+  const resource = catalog.resources.find((candidate) =>
+    candidate.title.startsWith('Docker for ML, part 1'),
+  )!;
+  const topic = catalog.topicsById.get(resource.topicIds[0]!)!;
+  return { resource, topic: topicRef(topic), slot: new Date('2026-11-30T09:00:00Z') };
 }
