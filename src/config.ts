@@ -15,13 +15,9 @@ export class ConfigError extends Error {
   }
 }
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+const optionalText = z.string().trim().optional();
 const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { message: 'must be true or false' })
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .optional()
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 const list = z
@@ -107,6 +103,9 @@ const environmentSchema = z.object({
 
 type Environment = z.infer<typeof environmentSchema>;
 
+/** The name of every environment variable the configuration reads. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
+
 /** Slack settings, present when Slack is configured. */
 export interface SlackConfig {
   botToken: string;
@@ -155,8 +154,21 @@ export function readEnvironment(): NodeJS.ProcessEnv {
   return process.env;
 }
 
+/**
+ * The environment with empty values removed: `NAME=` (as `.env.example` has for every optional
+ * setting) means "unset" for every variable, so defaults apply and no blank value is checked.
+ */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') set[name] = value.trim();
+  }
+  return set;
+}
+
 /** Parses and checks the environment; throws {@link ConfigError} naming every bad variable. */
-export function parseConfig(env: NodeJS.ProcessEnv): Config {
+export function parseConfig(environment: NodeJS.ProcessEnv): Config {
+  const env = withoutEmptyValues(environment);
   const parsed = environmentSchema.safeParse(env);
   const problems: { variable: string; message: string }[] = [];
   if (!parsed.success) {
@@ -167,11 +179,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       })),
     );
     // Settings that only make sense together are checked on the raw values too, so one message names everything.
-    const raw = Object.fromEntries(
-      Object.entries(env).map(([name, value]) => [name, value?.trim() || undefined]),
-    ) as unknown as Environment;
-    slackConfig(raw, problems);
-    discordConfig(raw, problems);
+    slackConfig(env as unknown as Environment, problems);
+    discordConfig(env as unknown as Environment, problems);
     throw new ConfigError(problems);
   }
   const values = parsed.data;

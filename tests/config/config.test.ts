@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config.js';
+import { CONFIG_VARIABLES, ConfigError, parseConfig } from '../../src/config.js';
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -28,6 +28,16 @@ describe('configuration', () => {
       timezone: 'UTC',
       catchUpMs: 12 * 3_600_000,
     });
+  });
+
+  it('reads an empty value as unset for every variable, so the defaults apply', () => {
+    const blank = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, '']));
+    expect(parseConfig(blank)).toEqual(parseConfig({}));
+    const spaces = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, '  ']));
+    expect(parseConfig(spaces)).toEqual(parseConfig({}));
+    expect(
+      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_MODE: '' }).slack,
+    ).toMatchObject({ mode: 'socket' });
   });
 
   it('picks Socket Mode with an app token and HTTP mode with a signing secret', () => {
