@@ -1,5 +1,4 @@
 import {
-  escapeMarkdown,
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
@@ -39,19 +38,37 @@ export interface DiscordMessage {
   private: boolean;
 }
 
-/** Text written by someone else (a query, a title), with Discord Markdown neutralised. */
+/** Characters Discord Markdown gives meaning to anywhere in a line (`<` opens mentions and emoji). */
+const INLINE_MARKDOWN = /[\\*_~`|[\]<]/g;
+/** What makes a heading, list, quote or subtext when it starts a line. */
+const LINE_START_MARKDOWN = /^(#{1,3} |-# |[-+] |>)/;
+const NUMBERED_ITEM = /^(\d+)\. /;
+/** `@everyone` and `@here` notify a whole channel; a zero-width space keeps them plain text. */
+const MASS_MENTION = /@(everyone|here)/gi;
+
+/**
+ * Text written by someone else (a query, a title, a topic name), made inert for Discord: each
+ * Markdown character escaped exactly once, so no formatting, masked link, mention (`<@…>`, `<@&…>`,
+ * `<#…>`) or emoji syntax survives, and `@everyone` / `@here` broken. Whitespace runs become one
+ * space, so a line start can only be the text's start.
+ */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text.replace(/\s+/g, ' ').trim(), {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  }).replace(/[[\]]/g, '\\$&');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(INLINE_MARKDOWN, '\\$&')
+    .replace(LINE_START_MARKDOWN, '\\$1')
+    .replace(NUMBERED_ITEM, '$1\\. ')
+    .replace(MASS_MENTION, '@\u200b$1');
 }
 
 /** `[title](url)`, with the title escaped and the URL made safe to sit inside the parentheses. */
 export function maskedLink(title: string, url: string): string {
-  const safeUrl = url.replace(/[()<>\s]/g, (character) => encodeURIComponent(character));
+  // encodeURIComponent leaves parentheses alone, and a `)` would end the link early.
+  const safeUrl = url.replace(
+    /[()<>\s]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
   return `[${escapeText(title)}](${safeUrl})`;
 }
 

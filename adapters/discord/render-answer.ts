@@ -48,7 +48,7 @@ export function renderAnswer(
       return single(
         {
           color: NOTICE_COLOURS[answer.tone],
-          title: answer.title,
+          title: escapeText(answer.title),
           description: answer.lines.map(escapeText).join('\n'),
         },
         answer.private,
@@ -84,7 +84,8 @@ function renderTopics(answer: TopicsAnswer) {
 }
 
 function treeLines(node: TopicTreeNode, depth: number): string[] {
-  const name = depth === 0 ? `**${node.name}**` : `${INDENT.repeat(depth - 1)}• ${node.name}`;
+  const text = escapeText(node.name);
+  const name = depth === 0 ? `**${text}**` : `${INDENT.repeat(depth - 1)}• ${text}`;
   return [
     `${name} · ${node.count}`,
     ...node.children.flatMap((child) => treeLines(child, depth + 1)),

@@ -29,7 +29,7 @@ export function renderResults(
   const list = resultBlocks(answer.results, (page.number - 1) * page.size, header);
   const embed: APIEmbed = {
     color: FOUND_COLOUR,
-    title: answer.kind === 'topic' ? answer.topic.name : searchTitle(answer),
+    title: answer.kind === 'topic' ? escapeText(answer.topic.name) : searchTitle(answer),
     ...(answer.kind === 'topic' && { author: { name: breadcrumb(answer.topic.path) } }),
     description: [header, ...list].filter(Boolean).join('\n\n'),
     footer: { text: pageFooter(answer) },
@@ -48,20 +48,20 @@ export function renderResults(
 }
 
 function searchTitle(answer: SearchAnswer): string {
-  return answer.topic ? `Resources in ${answer.topic.name}` : 'Resources found';
+  return answer.topic ? `Resources in ${escapeText(answer.topic.name)}` : 'Resources found';
 }
 
 function headerLines(answer: TopicAnswer | SearchAnswer): string[] {
   if (answer.kind === 'search') return [`Results for **${escapeText(answer.query)}**`];
   const lines: string[] = [];
-  if (answer.readFrom)
-    lines.push(`Showing ${answer.topic.name} for “${escapeText(answer.readFrom)}”.`);
-  if (answer.topic.summary) lines.push(answer.topic.summary);
+  const topicName = escapeText(answer.topic.name);
+  if (answer.readFrom) lines.push(`Showing ${topicName} for “${escapeText(answer.readFrom)}”.`);
+  if (answer.topic.summary) lines.push(escapeText(answer.topic.summary));
   if (answer.viaSearch && answer.results.length > 0) {
-    lines.push(`_Nothing is filed under ${answer.topic.name} yet; these resources mention it._`);
+    lines.push(`_Nothing is filed under ${topicName} yet; these resources mention it._`);
   }
   if (answer.subtopics.length > 0) {
-    lines.push(`Subtopics: ${answer.subtopics.map((topic) => topic.name).join(', ')}`);
+    lines.push(`Subtopics: ${answer.subtopics.map((topic) => escapeText(topic.name)).join(', ')}`);
   }
   if (answer.results.length === 0) lines.push('No resources here yet.');
   return lines;

@@ -2,7 +2,7 @@ import { ButtonStyle } from 'discord.js';
 import { breadcrumb, resourceFacts } from '../../src/engine/describe-resource.js';
 import type { WeeklyPost } from '../../src/platform/weekly-post.js';
 import { buttonRows, type ButtonActions } from './button-actions.js';
-import type { DiscordMessage } from './discord-text.js';
+import { escapeText, type DiscordMessage } from './discord-text.js';
 import { FOUND_COLOUR } from './render-results.js';
 
 /**
@@ -21,12 +21,12 @@ export function renderWeeklyPost(post: WeeklyPost, buttons: ButtonActions): Disc
       {
         color: FOUND_COLOUR,
         author: { name: 'Resource of the week' },
-        title: resource.title,
+        title: escapeText(resource.title),
         url: resource.url,
-        ...(resource.description && { description: resource.description }),
+        ...(resource.description && { description: escapeText(resource.description) }),
         fields: [
-          { name: 'Type', value: resourceFacts(resource) || 'Resource', inline: true },
-          { name: 'Topic', value: breadcrumb(topic.path), inline: true },
+          { name: 'Type', value: escapeText(resourceFacts(resource) || 'Resource'), inline: true },
+          { name: 'Topic', value: escapeText(breadcrumb(topic.path)), inline: true },
         ],
         timestamp: slot.toISOString(),
       },

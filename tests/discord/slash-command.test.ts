@@ -108,7 +108,8 @@ describe('the /devops command on Discord', () => {
     const miss = messageData(callback);
     expect(miss.flags).toBe(EPHEMERAL);
     expect(miss.embeds![0]).toMatchObject({ title: 'No match' });
-    expect(miss.embeds![0]!.description).toContain('**kafka @everyone**');
+    // A zero-width space after the @ keeps the echoed query from reading as a channel-wide mention.
+    expect(miss.embeds![0]!.description).toContain('**kafka @\u200beveryone**');
     const buttons = miss.components![0]!.components;
     expect(buttons.map((button) => button.label)).toEqual(['MLflow', 'CI/CD', 'Docker']);
     const topic = buttons[2]!;
