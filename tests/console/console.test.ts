@@ -9,21 +9,21 @@ describe('the console adapter (npm start without platform credentials)', () => {
     expect(code).toBe(0);
     const firstResult = stdout.split('\n').find((line) => /^\s*1\. /.test(line));
     expect(firstResult).toContain('CronJobs');
-    expect(stdout.indexOf('https://mlinproduction.com/k8s-cronjobs/')).toBeGreaterThan(0);
+    expect(stdout.indexOf('https://clusters.example.org/cronjobs')).toBeGreaterThan(0);
   });
 
   it('answers each piped line, mentions and bare words alike, then exits at end of input', async () => {
     const { code, stdout } = await runNode(BOT, [], {
-      input: '@devops-bot openshift\nkafka streaming\nhelp\n',
+      input: '@devops-bot helm\nkafka streaming\nhelp\n',
     });
     expect(code).toBe(0);
-    expect(stdout).toContain('https://learn.openshift.com/');
+    expect(stdout).toContain('https://slides.example.org/helm-charts.pdf');
     expect(stdout).toContain('Nothing in the catalog matches "kafka streaming"');
     expect(stdout).toContain('<topic or question>');
   });
 
   it('shows the next page when asked for "more"', async () => {
-    const { stdout } = await runNode(BOT, [], { input: 'mlflow\nmore\n' });
+    const { stdout } = await runNode(BOT, [], { input: 'docker\nmore\n' });
     expect(stdout).toContain('Page 1 of');
     expect(stdout).toMatch(/^\s*6\. /m);
   });

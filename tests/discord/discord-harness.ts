@@ -5,7 +5,7 @@ import { afterEach, expect } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import { ConversationRouter, type ChannelCommand } from '../../src/platform/conversation.js';
-import { shippedEngine } from '../support/content.js';
+import { fixtureEngine } from '../support/content.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.js';
 
 /** The first guild and channel of the fake. */
@@ -41,10 +41,10 @@ export interface HarnessOptions {
   deferAfterMs?: number;
 }
 
-/** Starts a fake Discord and the adapter over the shipped content (or `options.engine`). */
+/** Starts a fake Discord and the adapter over the fixture catalog (or `options.engine`). */
 export async function startDiscordHarness(options: HarnessOptions = {}): Promise<DiscordHarness> {
   const fake = await startFakeDiscord();
-  const engine = options.engine ?? (await shippedEngine());
+  const engine = options.engine ?? (await fixtureEngine());
   const logs: LogLine[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

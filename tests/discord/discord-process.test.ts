@@ -38,7 +38,7 @@ describe('npm start with Discord', () => {
     expect(performance.now() - started).toBeLessThan(3000);
     const [embed] = messageData(answer).embeds!;
     expect(embed!.title).toBe('Docker');
-    expect(embed!.description).toContain('[Docker for ML, part 1');
+    expect(embed!.description).toContain('[Container images, part 1');
 
     const autocomplete = fake.autocompleteInteraction({ value: 'kube' });
     fake.dispatch('INTERACTION_CREATE', autocomplete);

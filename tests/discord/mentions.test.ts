@@ -18,7 +18,7 @@ describe('mentions and direct messages on Discord', () => {
   it('answers a mention as a reply, without the mention in the query and notifying nobody', async () => {
     const harness = await startHarness();
     const mention = harness.fake.messageCreate({
-      content: 'spark on kubernetes @everyone',
+      content: 'helm charts @everyone',
       mentionBot: true,
     });
 
@@ -27,7 +27,7 @@ describe('mentions and direct messages on Discord', () => {
     expect(reply.path).toBe(`/channels/${CHANNEL_ID}/messages`);
     const data = messageData(reply);
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(data.embeds![0]!.description).toContain('Spark on Kubernetes');
+    expect(data.embeds![0]!.description).toContain('Helm charts from zero');
   });
 
   it('answers a direct message in the DM', async () => {
@@ -37,7 +37,7 @@ describe('mentions and direct messages on Discord', () => {
     const reply = await answerTo(harness.fake, dm);
 
     expect(reply.path).toBe(`/channels/${dm.channel_id}/messages`);
-    expect(messageData(reply).embeds![0]!.description).toContain('Kubernetes for ML, part 3');
+    expect(messageData(reply).embeds![0]!.description).toContain('Cluster basics, part 3');
   });
 
   it('ignores its own messages, other bots and messages that do not mention it', async () => {
@@ -80,8 +80,8 @@ describe('mentions and direct messages on Discord', () => {
     );
     const answered = await answerTo(
       fake,
-      fake.messageCreate({ content: 'airflow', mentionBot: true }),
+      fake.messageCreate({ content: 'helm', mentionBot: true }),
     );
-    expect(messageData(answered).embeds![0]!.title).toBe('Airflow');
+    expect(messageData(answered).embeds![0]!.title).toBe('Helm');
   });
 });

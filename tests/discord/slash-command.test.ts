@@ -66,10 +66,14 @@ describe('the /devops command on Discord', () => {
     expect(data.flags ?? 0).toBe(0);
     expect(data.allowed_mentions).toMatchObject({ parse: [] });
     const [embed] = data.embeds!;
-    expect(embed).toMatchObject({ title: 'Docker', author: { name: 'DevOps › Docker' } });
-    expect(embed!.description).toMatch(/\*\*1\.\*\* \[Docker for ML, part 1[^\]]*\]\(https:\/\//);
-    expect(embed!.description).toContain('_Article · Docker for ML, part 1 · DevOps › Docker_');
-    expect(embed!.footer?.text).toBe('Page 1 of 2 · 9 resources');
+    expect(embed).toMatchObject({ title: 'Docker', author: { name: 'Platform › Docker' } });
+    expect(embed!.description).toMatch(
+      /\*\*1\.\*\* \[Container images, part 1[^\]]*\]\(https:\/\//,
+    );
+    expect(embed!.description).toContain(
+      '_Article · Container images, part 1 · Platform › Docker_',
+    );
+    expect(embed!.footer?.text).toBe('Page 1 of 2 · 7 resources');
     expect(data.components?.[0]?.components[0]).toMatchObject({ label: 'More' });
   });
 
@@ -85,7 +89,7 @@ describe('the /devops command on Discord', () => {
     expect(elapsedMs).toBeLessThan(3000);
     expect((update.body as { type: number }).type).toBe(7);
     const [embed] = messageData(update).embeds!;
-    expect(embed!.footer?.text).toBe('Page 2 of 2 · 9 resources');
+    expect(embed!.footer?.text).toBe('Page 2 of 2 · 7 resources');
     expect(embed!.description).toMatch(/^\*\*6\.\*\* /m);
     expect(messageData(update).components).toEqual([]);
   });
@@ -111,8 +115,12 @@ describe('the /devops command on Discord', () => {
     // A zero-width space after the @ keeps the echoed query from reading as a channel-wide mention.
     expect(miss.embeds![0]!.description).toContain('**kafka @\u200beveryone**');
     const buttons = miss.components![0]!.components;
-    expect(buttons.map((button) => button.label)).toEqual(['MLflow', 'CI/CD', 'Docker']);
-    const topic = buttons[2]!;
+    expect(buttons.map((button) => button.label)).toEqual([
+      'Docker',
+      'Kubernetes',
+      'Experiment Tracking',
+    ]);
+    const topic = buttons[0]!;
 
     const { callback: asked } = await harness.interact(
       fake.buttonInteraction({ customId: topic.custom_id! }),
@@ -175,7 +183,7 @@ describe('the /devops command on Discord', () => {
     const harness = await startHarness();
     const { fake } = harness;
     const { callback } = await harness.interact(
-      fake.chatInputInteraction(query('mlflow '.repeat(17).trim())),
+      fake.chatInputInteraction(query('docker '.repeat(17).trim())),
     );
     const more = messageData(callback).components![0]!.components[0]!;
     expect(more.custom_id!.length).toBeLessThanOrEqual(100);

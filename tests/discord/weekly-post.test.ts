@@ -1,7 +1,7 @@
 import { DiscordAPIError } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { ChannelUnavailableError } from '../../src/platform/weekly-post.js';
-import { shippedWeeklyPost } from '../support/content.js';
+import { fixtureWeeklyPost } from '../support/content.js';
 import { discordErrors } from '../fakes/fake-discord.js';
 import { CHANNEL_ID, CHANNEL_MESSAGES, messageData, harnessPerTest } from './discord-harness.js';
 
@@ -10,7 +10,7 @@ const startHarness = harnessPerTest();
 describe('the resource of the week on Discord', () => {
   it('posts an embed with the linked title, type and topic, and a More on TOPIC button', async () => {
     const harness = await startHarness();
-    const post = await shippedWeeklyPost();
+    const post = await fixtureWeeklyPost();
 
     const messageId = await harness.adapter.postWeekly(CHANNEL_ID, post);
 
@@ -25,8 +25,8 @@ describe('the resource of the week on Discord', () => {
       title: post.resource.title,
       url: post.resource.url,
       fields: [
-        { name: 'Type', value: 'Article · Docker for ML, part 1' },
-        { name: 'Topic', value: 'DevOps › Docker' },
+        { name: 'Type', value: 'Article · Container images, part 1' },
+        { name: 'Topic', value: 'Platform › Docker' },
       ],
     });
     const button = data.components![0]!.components[0]!;
@@ -41,7 +41,7 @@ describe('the resource of the week on Discord', () => {
 
   it('reports an unknown channel and a lost access as an unavailable channel', async () => {
     const harness = await startHarness();
-    const post = await shippedWeeklyPost();
+    const post = await fixtureWeeklyPost();
 
     await expect(harness.adapter.postWeekly('399999999999999999', post)).rejects.toMatchObject({
       name: 'ChannelUnavailableError',
@@ -60,7 +60,7 @@ describe('the resource of the week on Discord', () => {
     harness.fake.failNext('POST', CHANNEL_MESSAGES, discordErrors.unknownMessage());
 
     const failure = await harness.adapter
-      .postWeekly(CHANNEL_ID, await shippedWeeklyPost())
+      .postWeekly(CHANNEL_ID, await fixtureWeeklyPost())
       .catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(DiscordAPIError);

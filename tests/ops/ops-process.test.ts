@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
 import { CHANNEL_MESSAGES } from '../discord/discord-harness.js';
+import { fixtureEngine } from '../support/content.js';
 import { baseEnv, BOT, freePort, ROOT, scratchDir } from '../support/processes.js';
 import { makeDataDir } from '../support/weekly.js';
 
@@ -70,7 +71,8 @@ describe('the bot as a service', () => {
     await fake.waitForRequest('POST', new RegExp(`^/interactions/${interaction.id}/`));
     const metrics = await (await fetch(url('/metrics'))).text();
     expect(metrics).toMatch(/^devops_bot_queries_total\{platform="discord",kind="topic"\} 1$/m);
-    expect(metrics).toMatch(/^devops_bot_content_resources 58$/m);
+    const resources = (await fixtureEngine()).catalog.resources.length;
+    expect(metrics).toMatch(new RegExp(`^devops_bot_content_resources ${resources}$`, 'm'));
     expect(metrics).toMatch(
       /^devops_bot_weekly_posts_total\{platform="discord",outcome="posted"\} 1$/m,
     );

@@ -6,7 +6,7 @@ import { startBot, type RunningBot } from '../../src/app/bot.js';
 import { loadEngine } from '../../src/app/load-engine.js';
 import { parseConfig } from '../../src/config.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
-import { makeContentDir, SHIPPED_CONTENT } from '../support/content.js';
+import { makeContentDir, FIXTURE_CATALOG } from '../support/content.js';
 import { makeDataDir } from '../support/weekly.js';
 
 let fake: FakeDiscord | undefined;
@@ -21,7 +21,7 @@ afterEach(async () => {
 async function start(): Promise<{ fake: FakeDiscord; bot: RunningBot; contentDir: string }> {
   fake = await startFakeDiscord();
   const contentDir = await makeContentDir({});
-  await cp(SHIPPED_CONTENT, contentDir, { recursive: true });
+  await cp(FIXTURE_CATALOG, contentDir, { recursive: true });
   const config = parseConfig({
     DISCORD_TOKEN: fake.token,
     DISCORD_APP_ID: fake.appId,
@@ -77,13 +77,14 @@ describe('the running bot', () => {
   it('answers from edited content without a restart, and keeps the old content when an edit breaks it', async () => {
     const { fake, bot, contentDir } = await start();
     expect(await ask(fake, 'argo rollouts')).not.toContain('argo.example.org');
-    const file = path.join(contentDir, 'devops.md');
+    const file = path.join(contentDir, 'platform.md');
+    const count = bot.holder.current.catalog.resources.length;
     const original = await readFile(file, 'utf8');
     await writeFile(
       file,
       `${original}\n## Argo\n\nProgressive delivery.\n\n- [Argo Rollouts guide](https://argo.example.org/rollouts) — Canary and blue-green rollouts on Kubernetes. (docs)\n`,
     );
-    await vi.waitFor(() => expect(bot.holder.current.catalog.resources).toHaveLength(59), {
+    await vi.waitFor(() => expect(bot.holder.current.catalog.resources).toHaveLength(count + 1), {
       timeout: 5_000,
     });
     expect(await ask(fake, 'argo rollouts')).toContain('https://argo.example.org/rollouts');

@@ -45,8 +45,8 @@ describe('the answer buttons', () => {
     const [next] = await responsesTo(clicked, 1);
 
     expect(next).toMatchObject({ replace_original: true });
-    expect(visibleText(next!)).toContain('Page 2 of 2 · 9 resources');
-    expect(visibleText(next!)).not.toContain('Docker for ML, part 1');
+    expect(visibleText(next!)).toContain('Page 2 of 2 · 7 resources');
+    expect(visibleText(next!)).not.toContain('Container images, part 1');
     expect(buttonsOf(next!).map((button) => button.text.text)).toEqual(['Share in channel']);
     expectWithinSlackLimits(next!);
   });
@@ -60,7 +60,7 @@ describe('the answer buttons', () => {
     const [shared, removed] = await responsesTo(clicked, 2);
 
     expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false });
-    expect(visibleText(shared!)).toContain('Kubernetes for ML, part 3: CronJobs');
+    expect(visibleText(shared!)).toContain('Cluster basics, part 3: CronJobs');
     expect(visibleText(shared!)).toContain('Shared by <@U0042>');
     expect(buttonsOf(shared!)).toEqual([]);
     expect(removed).toEqual({ delete_original: true });
@@ -79,10 +79,10 @@ describe('the answer buttons', () => {
   it('a topic button on a message everyone sees answers the clicker privately', async () => {
     const miss = await ask('kafka streaming');
 
-    const clicked = await harness.click(buttonLabelled(miss, 'MLflow'), { ephemeral: false });
+    const clicked = await harness.click(buttonLabelled(miss, 'Kubernetes'), { ephemeral: false });
     const [topic] = await responsesTo(clicked, 1);
 
     expect(topic).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(visibleText(topic!)).toContain('MLflow');
+    expect(visibleText(topic!)).toContain('Kubernetes');
   });
 });

@@ -25,7 +25,7 @@ describe('mentions and direct messages', () => {
     expect(ack.status).toBe(200);
     expect(reply.args).toMatchObject({ channel: 'C0001', thread_ts: mention.ts });
     expect(visibleText(reply.args as SlackMessageBody)).toContain(
-      'Kubernetes for ML, part 3: CronJobs',
+      'Cluster basics, part 3: CronJobs',
     );
   });
 
@@ -37,7 +37,7 @@ describe('mentions and direct messages', () => {
 
     expect(reply.args).toMatchObject({ channel: 'D0001' });
     expect(reply.args.thread_ts).toBeUndefined();
-    expect(visibleText(reply.args as SlackMessageBody)).toContain('Docker for ML, part 1');
+    expect(visibleText(reply.args as SlackMessageBody)).toContain('Container images, part 1');
   });
 
   it('escapes mentions typed in a mention so the thread reply notifies nobody', async () => {
@@ -67,10 +67,10 @@ describe('mentions and direct messages', () => {
     await post(
       eventCallbackBody({ ...appMentionEvent(`<@${FAKE_BOT.userId}> docker`), bot_id: 'B0OTHER' }),
     );
-    await post(eventCallbackBody(directMessage('airflow', { user: 'U0002' })));
+    await post(eventCallbackBody(directMessage('helm', { user: 'U0002' })));
     const reply = await fake.waitForCall('chat.postMessage');
 
-    expect(visibleText(reply.args as SlackMessageBody)).toContain('Airflow');
+    expect(visibleText(reply.args as SlackMessageBody)).toContain('Helm');
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 

@@ -5,7 +5,7 @@ import {
 } from '../../adapters/slack/render-answer.js';
 import { renderWeeklyPost as renderSlackWeeklyPost } from '../../adapters/slack/render-weekly-post.js';
 import type { WeeklyPost } from '../../src/platform/weekly-post.js';
-import { shippedEngine } from '../support/content.js';
+import { fixtureEngine } from '../support/content.js';
 import type { Resource } from '../../src/content/types.js';
 import type { Answer, AnswerResult, SearchAnswer, TopicTreeNode } from '../../src/engine/answer.js';
 import {
@@ -195,7 +195,7 @@ describe('renderWeeklyPost', () => {
   });
 
   it('says which topic a misspelt query was read as, escaped', async () => {
-    const answer = (await shippedEngine()).answer('dokcer');
+    const answer = (await fixtureEngine()).answer('dokcer');
     const typed = renderAnswer({ ...answer, readFrom: 'dokcer <!here>' } as Answer, EPHEMERAL);
     expect(visibleText(typed)).toContain('Showing Docker for “dokcer &lt;!here&gt;”.');
     expectNoMentions(typed);

@@ -15,7 +15,7 @@ import {
   type SlashCommandPayload,
 } from '../fakes/slack-requests.js';
 import { WaitableLog } from '../fakes/waitable-log.js';
-import { shippedEngine } from '../support/content.js';
+import { fixtureEngine } from '../support/content.js';
 import type { SlackBlock, SlackButton } from './slack-message.js';
 
 /** The signing secret the harness's app verifies requests with. */
@@ -102,7 +102,7 @@ export function slowCommand(): { command: ChannelCommand; release: () => void } 
 /** Starts the harness; stop it in `afterEach`. */
 export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
   const fake = await startFakeSlack(options.fake);
-  const engine = await shippedEngine();
+  const engine = await fixtureEngine();
   const logs = new WaitableLog<LogLine>((line) => JSON.stringify(line));
   const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line)) });
   const adapter = new SlackAdapter({

@@ -51,7 +51,7 @@ describe('npm start with Slack in HTTP mode', () => {
     expect(ack.status).toBe(200);
     expect(elapsed).toBeLessThan(3000);
     expect(visibleText(ack.json as SlackMessageBody)).toContain(
-      'https://mlinproduction.com/docker-for-ml-part-1/',
+      'https://images.example.org/part-1',
     );
     expect(forged.status).toBe(401);
     expect(reply.args).toMatchObject({ channel: 'C0001', thread_ts: mention.ts });

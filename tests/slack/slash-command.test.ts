@@ -39,9 +39,9 @@ describe('the /devops slash command over HTTP', () => {
     expect(body.response_type).toBe('ephemeral');
     expect(blocksOf(body)[0]).toMatchObject({ type: 'header', text: { text: 'Docker' } });
     expect(visibleText(body)).toContain(
-      '<https://mlinproduction.com/docker-for-ml-part-1/|Docker for ML, part 1: Jupyter notebooks in a container>',
+      '<https://images.example.org/part-1|Container images, part 1: a first Dockerfile>',
     );
-    expect(visibleText(body)).toContain('DevOps › Docker');
+    expect(visibleText(body)).toContain('Platform › Docker');
     expect(buttonsOf(body).map((button) => button.text.text)).toEqual(['Share in channel', 'More']);
     expectWithinSlackLimits(body);
   });

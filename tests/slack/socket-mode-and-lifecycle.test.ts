@@ -28,7 +28,7 @@ describe('Socket Mode', () => {
     const reply = await fake.waitForCall('chat.postMessage');
 
     expect(ack.payload).toMatchObject({ response_type: 'ephemeral' });
-    expect(visibleText(ack.payload as SlackMessageBody)).toContain('Docker for ML, part 1');
+    expect(visibleText(ack.payload as SlackMessageBody)).toContain('Container images, part 1');
     expect(reply.args).toMatchObject({ channel: 'C0001', thread_ts: mention.ts });
     expect(fake.callsTo('apps.connections.open')[0]?.token).toBe('xapp-1-test');
     expect(harness.adapter.isReady()).toBe(true);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChannelUnavailableError } from '../../src/platform/weekly-post.js';
-import { shippedWeeklyPost } from '../support/content.js';
+import { fixtureWeeklyPost } from '../support/content.js';
 import { canManageCommand, startSlackHarness, type SlackHarness } from './slack-harness.js';
 import {
   buttonLabelled,
@@ -18,7 +18,7 @@ afterEach(async () => {
 describe('the resource of the week on Slack', () => {
   it('posts once to the channel with the resource and a More on Docker button', async () => {
     harness = await startSlackHarness();
-    const post = await shippedWeeklyPost();
+    const post = await fixtureWeeklyPost();
 
     const ts = await harness.adapter.postWeekly('C0042', post);
 
@@ -38,7 +38,7 @@ describe('the resource of the week on Slack', () => {
       harness = await startSlackHarness();
       harness.fake.failNext('chat.postMessage', { error });
 
-      const posting = harness.adapter.postWeekly('C0404', await shippedWeeklyPost());
+      const posting = harness.adapter.postWeekly('C0404', await fixtureWeeklyPost());
 
       await expect(posting).rejects.toBeInstanceOf(ChannelUnavailableError);
       await expect(posting).rejects.toMatchObject({ reason: error });
@@ -49,7 +49,7 @@ describe('the resource of the week on Slack', () => {
     harness = await startSlackHarness();
     harness.fake.failNext('chat.postMessage', { error: 'invalid_blocks' });
 
-    const posting = harness.adapter.postWeekly('C0042', await shippedWeeklyPost());
+    const posting = harness.adapter.postWeekly('C0042', await fixtureWeeklyPost());
 
     await expect(posting).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
     await expect(posting).rejects.not.toBeInstanceOf(ChannelUnavailableError);

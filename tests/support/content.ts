@@ -6,11 +6,17 @@ import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
 import { topicRef } from '../../src/engine/answer.js';
 import type { WeeklyPost } from '../../src/platform/weekly-post.js';
 
-/** The repository's own content folder. */
+/** The repository's own content folder: read only by content tests and one end-to-end test per adapter. */
 export const SHIPPED_CONTENT = path.resolve(import.meta.dirname, '../../content');
 
 /** Test fixtures folder. */
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+
+/**
+ * A small catalog written for tests (series, aliases, an empty topic, a resource in two topics,
+ * every type), so that a curator's edit of `content/` never changes what other tests see.
+ */
+export const FIXTURE_CATALOG = path.join(FIXTURES, 'catalog');
 
 /** Writes files into a fresh temporary folder and returns its path. */
 export async function makeContentDir(files: Record<string, string | Buffer>): Promise<string> {
@@ -27,19 +33,32 @@ export async function loadFiles(files: Record<string, string | Buffer>): Promise
   return loadContent(await makeContentDir(files));
 }
 
-let shipped: Promise<AnswerEngine> | undefined;
+const engines = new Map<string, Promise<AnswerEngine>>();
 
-/** An engine over the shipped content, built once per test file. */
-export function shippedEngine(): Promise<AnswerEngine> {
-  shipped ??= loadContent(SHIPPED_CONTENT).then(({ catalog }) => createEngine(catalog));
-  return shipped;
+function engineFor(dir: string): Promise<AnswerEngine> {
+  let engine = engines.get(dir);
+  if (!engine) {
+    engine = loadContent(dir).then(({ catalog }) => createEngine(catalog));
+    engines.set(dir, engine);
+  }
+  return engine;
 }
 
-/** The resource of the week as a platform gets it: Docker for ML, part 1, in its Docker topic. */
-export async function shippedWeeklyPost(): Promise<WeeklyPost> {
-  const { catalog } = await shippedEngine();
+/** An engine over the shipped content, built once per test file; for content tests only. */
+export function shippedEngine(): Promise<AnswerEngine> {
+  return engineFor(SHIPPED_CONTENT);
+}
+
+/** An engine over the fixture catalog, built once per test file. */
+export function fixtureEngine(): Promise<AnswerEngine> {
+  return engineFor(FIXTURE_CATALOG);
+}
+
+/** The resource of the week as a platform gets it: Container images, part 1, in its Docker topic. */
+export async function fixtureWeeklyPost(): Promise<WeeklyPost> {
+  const { catalog } = await fixtureEngine();
   const resource = catalog.resources.find((candidate) =>
-    candidate.title.startsWith('Docker for ML, part 1'),
+    candidate.title.startsWith('Container images, part 1'),
   )!;
   const topic = catalog.topicsById.get(resource.topicIds[0]!)!;
   return { resource, topic: topicRef(topic), slot: new Date('2026-11-30T09:00:00Z') };

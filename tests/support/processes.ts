@@ -29,7 +29,7 @@ export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     PATH: process.env.PATH,
     HOME: os.tmpdir(),
     NODE_ENV: 'test',
-    CONTENT_DIR: path.join(ROOT, 'content'),
+    CONTENT_DIR: path.join(ROOT, 'tests/fixtures/catalog'),
     ...extra,
   };
 }

@@ -3,7 +3,7 @@ import { ConversationRouter } from '../../src/platform/conversation.js';
 import { createSubscriptionCommands } from '../../src/weekly/subscription-commands.js';
 import type { WeeklyService } from '../../src/weekly/weekly-service.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { shippedEngine } from '../support/content.js';
+import { fixtureEngine } from '../support/content.js';
 import { makeDataDir, makeWeeklyService, weeklyDefaults } from '../support/weekly.js';
 
 const running: WeeklyService[] = [];
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const engine = await shippedEngine();
+  const engine = await fixtureEngine();
   const clock = new FakeClock('2026-11-26T10:00:00Z');
   const dataDir = makeDataDir();
   const weekly = makeWeeklyService({ dataDir, clock, catalog: () => engine.catalog });

@@ -13,7 +13,7 @@ import {
   startDiscordHarness,
 } from '../discord/discord-harness.js';
 import { startSlackHarness } from '../slack/slack-harness.js';
-import { shippedEngine } from '../support/content.js';
+import { fixtureEngine } from '../support/content.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { makeDataDir, weeklyDefaults } from '../support/weekly.js';
 
@@ -27,7 +27,7 @@ const MANAGE = (PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ViewCha
 
 /** Both real adapters against their fakes, sharing one weekly service on a controllable clock. */
 async function startBothPlatforms() {
-  const engine = await shippedEngine();
+  const engine = await fixtureEngine();
   const clock = new FakeClock('2026-11-26T12:00:00Z');
   const store = openSqliteStore(makeDataDir(), () => clock.now());
   const posters = new Map<'slack' | 'discord', WeeklyPoster>();
