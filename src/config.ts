@@ -1,5 +1,6 @@
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { channelAddressProblem } from './weekly/channel-address.js';
 import { cronProblem, isTimeZone, parseDuration } from './weekly/schedule-values.js';
 
 /** Misconfiguration found at start: every bad variable, each with what is wrong and what to do. */
@@ -69,10 +70,12 @@ const environmentSchema = z.object({
   }),
   DISCORD_API_URL: httpUrl,
   DISCORD_EPHEMERAL: flag,
-  WEEKLY_CHANNELS: list.refine(
-    (channels) => channels.every((channel) => /^(slack|discord):[A-Za-z0-9]+$/.test(channel)),
-    { message: 'must be a comma-separated list such as slack:C0123,discord:1234' },
-  ),
+  WEEKLY_CHANNELS: list.superRefine((channels, context) => {
+    for (const channel of channels) {
+      const problem = channelAddressProblem(channel);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }
+  }),
   WEEKLY_CRON: z
     .string()
     .trim()

@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './logger.js';
 import type { RunningBot } from './app/bot.js';
 import { loadEngine } from './app/load-engine.js';
 import { exitWithStartupError, formatIssue } from './app/startup-errors.js';
+import { endQuietlyWhenReaderLeaves } from './app/closed-pipe.js';
 
 // A stop that has not finished by then is cut short, so orchestrators never need to kill the process.
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -72,4 +73,5 @@ function stopOnSignals(bot: RunningBot, logger: Logger): void {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
+endQuietlyWhenReaderLeaves();
 main().catch(exitWithStartupError);

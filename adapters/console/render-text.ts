@@ -2,8 +2,17 @@ import type { Answer, AnswerResult, PageInfo, TopicTreeNode } from '../../src/en
 import { breadcrumb, resourceFacts } from '../../src/engine/describe-resource.js';
 import { bold, dim, link, terminalSafe, type TerminalStyle } from './terminal-text.js';
 
+/** How to ask for page `next`: typing `more` in the console, a flag on the command line. */
+export type NextPageHint = (next: number) => string;
+
+const TYPE_MORE: NextPageHint = () => 'Type "more" for the next page.';
+
 /** Renders an answer as terminal text: numbered resources with their links, facts and topics. */
-export function renderText(answer: Answer, style: TerminalStyle = { rich: false }): string {
+export function renderText(
+  answer: Answer,
+  style: TerminalStyle = { rich: false },
+  nextPage: NextPageHint = TYPE_MORE,
+): string {
   switch (answer.kind) {
     case 'help':
       return [
@@ -45,12 +54,14 @@ export function renderText(answer: Answer, style: TerminalStyle = { rich: false 
           dim('Subtopics: ' + answer.subtopics.map((topic) => topic.name).join(', '), style),
         );
       }
-      return [...header, '', ...resultLines(answer.results, answer.page, style)].join('\n');
+      return [...header, '', ...resultLines(answer.results, answer.page, style, nextPage)].join(
+        '\n',
+      );
     }
     case 'search': {
       const scope = answer.topic ? ` in ${answer.topic.name}` : '';
       const title = bold(`Results for "${terminalSafe(answer.query)}"${scope}`, style);
-      return [title, '', ...resultLines(answer.results, answer.page, style)].join('\n');
+      return [title, '', ...resultLines(answer.results, answer.page, style, nextPage)].join('\n');
     }
     case 'notice':
       return [bold(answer.title, style), ...answer.lines.map(terminalSafe)].join('\n');
@@ -64,7 +75,12 @@ export function renderText(answer: Answer, style: TerminalStyle = { rich: false 
   }
 }
 
-function resultLines(results: AnswerResult[], page: PageInfo, style: TerminalStyle): string[] {
+function resultLines(
+  results: AnswerResult[],
+  page: PageInfo,
+  style: TerminalStyle,
+  nextPage: NextPageHint,
+): string[] {
   const first = (page.number - 1) * page.size;
   const lines = results.flatMap(({ resource }, index) => {
     const facts = resourceFacts(resource);
@@ -76,7 +92,7 @@ function resultLines(results: AnswerResult[], page: PageInfo, style: TerminalSty
     ];
   });
   if (page.totalPages > 1) {
-    const more = page.number < page.totalPages ? ' Type "more" for the next page.' : '';
+    const more = page.number < page.totalPages ? ` ${nextPage(page.number + 1)}` : '';
     lines.push(
       '',
       dim(

@@ -1,13 +1,14 @@
 import { ConfigError } from '../config.js';
 import { ContentFolderError } from '../content/load-content.js';
 import type { ContentIssue } from '../content/types.js';
+import { countOf } from '../text/plural.js';
 
 /** Content whose errors stop the bot from starting; each error names its file and line. */
 export class ContentInvalidError extends Error {
   readonly code = 'CONTENT_INVALID';
   constructor(readonly errors: ContentIssue[]) {
     super(
-      `The content has ${errors.length} error(s):\n` +
+      `The content has ${countOf(errors.length, 'error')}:\n` +
         errors.map((issue) => `  ${formatIssue(issue)}`).join('\n') +
         '\nFix them and start again; `npx devops-bot lint` checks the content without starting the bot.',
     );

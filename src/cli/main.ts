@@ -2,6 +2,9 @@
 import { readEnvironment } from '../config.js';
 import { exitWithStartupError } from '../app/startup-errors.js';
 import { runCli } from './run-cli.js';
+import { endQuietlyWhenReaderLeaves } from '../app/closed-pipe.js';
+
+endQuietlyWhenReaderLeaves();
 
 runCli(process.argv.slice(2), {
   env: readEnvironment(),

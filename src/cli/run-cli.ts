@@ -47,7 +47,7 @@ export async function runCli(argv: string[], cli: CliProcess): Promise<number> {
   }
   try {
     const { values, positionals } = parseArgs({
-      args: rest,
+      args: attachDashValues(rest, command),
       options: command.options,
       allowPositionals: true,
       strict: true,
@@ -59,9 +59,8 @@ export async function runCli(argv: string[], cli: CliProcess): Promise<number> {
     );
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(
-        `devops-bot ${name}: ${(error as Error).message}\nUsage: devops-bot ${command.usage}\n`,
-      );
+      const message = error instanceof UsageError ? error.message : parseArgsMessage(error, rest);
+      io.stderr.write(`devops-bot ${name}: ${message}\nUsage: devops-bot ${command.usage}\n`);
       return 2;
     }
     if (isStartupError(error)) {
@@ -72,8 +71,44 @@ export async function runCli(argv: string[], cli: CliProcess): Promise<number> {
   }
 }
 
-function isParseArgsError(error: unknown): boolean {
+function isParseArgsError(error: unknown): error is Error & { code: string } {
   return (
     error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
   );
+}
+
+/**
+ * `--limit -1` as `--limit=-1`: Node's parser would take `-1` for an option and explain that in
+ * its own terms; joined, the value reaches the command, whose message says what it accepts.
+ */
+function attachDashValues(args: string[], command: CliCommand): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    const next = args[index + 1];
+    const takesValue = command.options[arg.replace(/^--/, '')]?.type === 'string';
+    if (arg.startsWith('--') && takesValue && next !== undefined && /^-[^-]/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
+/** Node's argument-parser errors, said in the CLI's own words. */
+function parseArgsMessage(error: Error & { code: string }, args: string[]): string {
+  const option =
+    /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? args.find((arg) => arg.startsWith('-'));
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `there is no option ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return error.message.includes('does not take')
+        ? `${option} takes no value`
+        : `${option} needs a value`;
+    default:
+      return error.message;
+  }
 }

@@ -114,13 +114,13 @@ describe('configuration', () => {
       SLACK_BOT_TOKEN: 'xoxb-1',
       SLACK_APP_TOKEN: 'xapp-1',
       SLACK_ADMIN_USERS: 'U1, U2,',
-      WEEKLY_CHANNELS: 'slack:C1,discord:2',
+      WEEKLY_CHANNELS: 'slack:C1,discord:123456789012345678',
       WEEKLY_CATCHUP: '90m',
     });
     expect(config.discord).toMatchObject({ ephemeral: true, appId: '123456789' });
     expect(config.slack?.adminUsers).toEqual(['U1', 'U2']);
     expect(config.weekly).toMatchObject({
-      channels: ['slack:C1', 'discord:2'],
+      channels: ['slack:C1', 'discord:123456789012345678'],
       catchUpMs: 90 * 60_000,
     });
   });

@@ -42,8 +42,17 @@ export function runNode(
 ): Promise<ProcessResult> {
   if (!existsSync(entry))
     throw new Error(`${entry} is missing: run "npm run build" (npm test does it first)`);
+  return runProgram(process.execPath, [entry, ...args], options);
+}
+
+/** Runs any program with arguments and standard input, and waits for it to exit. */
+export function runProgram(
+  program: string,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], {
+    const child = spawn(program, args, {
       cwd: options.cwd ?? scratchDir(),
       env: options.env ?? baseEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],

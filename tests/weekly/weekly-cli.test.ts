@@ -69,9 +69,12 @@ describe('devops-bot weekly', () => {
     expect((await runCliInProcess(['weekly', 'send', '--channel', 'slack:C1'], { env })).code).toBe(
       2,
     );
-    const unconfigured = await runCliInProcess(['weekly', 'post', '--channel', 'discord:123'], {
-      env,
-    });
+    const unconfigured = await runCliInProcess(
+      ['weekly', 'post', '--channel', 'discord:123456789012345678'],
+      {
+        env,
+      },
+    );
     expect(unconfigured.code).toBe(2);
     expect(unconfigured.stderr).toContain('discord is not configured');
   });

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { renderText } from '../../../adapters/console/render-text.js';
 import { createEngine, type AnswerEngine } from '../../engine/engine.js';
+import { countOf } from '../../text/plural.js';
 import { type CliCommand, type CliIo, positiveInteger, UsageError } from '../cli-command.js';
 import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
 import { toJsonAnswer } from '../json-answer.js';
@@ -12,7 +13,7 @@ export const askCommand: CliCommand = {
   name: 'ask',
   usage: 'ask [--json] [--limit N] [--page N] [--content DIR] "QUERY"',
   summary:
-    'Answer a query; with --json and no QUERY, answer each line of standard input as one JSON object a line.',
+    'Answer a query ("" for help); with no QUERY, answer each line of standard input (with --json, one JSON object a line).',
   options: {
     json: { type: 'boolean' },
     limit: { type: 'string' },
@@ -24,13 +25,15 @@ export const askCommand: CliCommand = {
     const page = positiveInteger(args.values.page, 'page', 1);
     const json = args.values.json === true;
     const query = args.positionals.join(' ').trim();
-    if (query === '' && io.stdin.isTTY) {
+    // `ask ""` is a query, the empty one, which the engine answers with help; no words at all reads standard input.
+    const fromStdin = args.positionals.length === 0;
+    if (fromStdin && io.stdin.isTTY) {
       throw new UsageError('give a QUERY, or pipe queries on standard input, one a line');
     }
     const content = await loadUsableContent(args, io);
     const engine = createEngine(content.catalog);
     const answerOne = (text: string) => write(io, engine, text, { limit, page, json });
-    if (query !== '') {
+    if (!fromStdin) {
       answerOne(query);
       return 0;
     }
@@ -48,7 +51,16 @@ function write(
   options: { limit: number; page: number; json: boolean },
 ): void {
   const answer = engine.answer(query, { pageSize: options.limit, page: options.page });
-  io.stdout.write(
-    options.json ? JSON.stringify(toJsonAnswer(query, answer)) + '\n' : renderText(answer) + '\n\n',
-  );
+  const page = 'page' in answer ? answer.page : undefined;
+  const pastTheEnd = page !== undefined && page.number < options.page;
+  if (options.json) {
+    const json = toJsonAnswer(query, answer);
+    io.stdout.write(JSON.stringify(pastTheEnd ? { ...json, results: [] } : json) + '\n');
+    return;
+  }
+  const text = pastTheEnd
+    ? `There is no page ${options.page} for "${query}": it has ${countOf(page.totalPages, 'page')} ` +
+      `(${countOf(page.totalResults, 'resource')}).`
+    : renderText(answer, { rich: false }, (next) => `Add --page ${next} for the next page.`);
+  io.stdout.write(text + '\n\n');
 }

@@ -2,6 +2,7 @@ import { breadcrumb, resourceFacts } from '../../engine/describe-resource.js';
 import { formatIssue } from '../../app/startup-errors.js';
 import { readLinkReport } from '../../links/link-report.js';
 import type { CliCommand } from '../cli-command.js';
+import { countOf } from '../../text/plural.js';
 import { CONTENT_OPTION, loadContentFor } from '../content-flag.js';
 
 /** `devops-bot catalog`: every resource and every problem found in the content. */
@@ -46,7 +47,8 @@ export const catalogCommand: CliCommand = {
       );
     }
     io.stdout.write(
-      `\n${catalog.resources.length} resources in ${catalog.topics.length} topics from ${files.length} files.\n`,
+      `\n${countOf(catalog.resources.length, 'resource')} in ${countOf(catalog.topics.length, 'topic')} ` +
+        `from ${countOf(files.length, 'file')}.\n`,
     );
     for (const warning of report.warnings) io.stdout.write(formatIssue(warning, 'warning') + '\n');
     for (const error of report.errors) io.stdout.write(formatIssue(error, 'error') + '\n');

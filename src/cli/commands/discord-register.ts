@@ -1,7 +1,6 @@
 import { StartupError } from '../../app/startup-errors.js';
+import { DISCORD_SNOWFLAKE } from '../../weekly/channel-address.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
-
-const SNOWFLAKE = /^\d{5,20}$/;
 
 /**
  * `devops-bot discord-register [--guild ID]`: registers `/devops` with Discord, in one server
@@ -15,8 +14,14 @@ export const discordRegisterCommand: CliCommand = {
   options: { guild: { type: 'string' } },
   async run(args, io) {
     const guildId = args.values.guild;
-    if (guildId !== undefined && (typeof guildId !== 'string' || !SNOWFLAKE.test(guildId))) {
-      throw new UsageError(`--guild takes a server id (a number), not "${String(guildId)}"`);
+    if (
+      guildId !== undefined &&
+      (typeof guildId !== 'string' || !DISCORD_SNOWFLAKE.test(guildId))
+    ) {
+      throw new UsageError(
+        `--guild takes a server id of 17 to 20 digits, not "${String(guildId)}"; in Discord, turn on ` +
+          'Developer Mode (User Settings > Advanced), right-click the server and choose Copy Server ID',
+      );
     }
     const discord = io.config.discord;
     if (!discord) {

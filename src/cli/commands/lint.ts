@@ -1,5 +1,6 @@
 import { formatIssue } from '../../app/startup-errors.js';
 import type { CliCommand } from '../cli-command.js';
+import { countOf } from '../../text/plural.js';
 import { CONTENT_OPTION, loadContentFor } from '../content-flag.js';
 
 /** `devops-bot lint`: checks the content; exit code 1 when it has errors. */
@@ -14,7 +15,8 @@ export const lintCommand: CliCommand = {
     for (const error of report.errors) io.stdout.write(formatIssue(error, 'error') + '\n');
     for (const warning of report.warnings) io.stdout.write(formatIssue(warning, 'warning') + '\n');
     io.stdout.write(
-      `${files.length} files, ${catalog.resources.length} resources: ${report.errors.length} errors, ${report.warnings.length} warnings.\n`,
+      `${countOf(files.length, 'file')}, ${countOf(catalog.resources.length, 'resource')}: ` +
+        `${countOf(report.errors.length, 'error')}, ${countOf(report.warnings.length, 'warning')}.\n`,
     );
     return report.errors.length > 0 ? 1 : 0;
   },

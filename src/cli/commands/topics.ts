@@ -1,6 +1,6 @@
 import { renderText } from '../../../adapters/console/render-text.js';
 import { createEngine } from '../../engine/engine.js';
-import type { CliCommand } from '../cli-command.js';
+import { type CliCommand, UsageError } from '../cli-command.js';
 import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
 
 /** `devops-bot topics`: the topic tree with resource counts. */
@@ -10,6 +10,12 @@ export const topicsCommand: CliCommand = {
   summary: 'Print the topic tree with how many resources each topic holds.',
   options: { json: { type: 'boolean' }, ...CONTENT_OPTION },
   async run(args, io) {
+    if (args.positionals.length > 0) {
+      const words = args.positionals.join(' ');
+      throw new UsageError(
+        `topics takes no words; to see what the catalog has on "${words}", run: devops-bot ask "${words}"`,
+      );
+    }
     const content = await loadUsableContent(args, io);
     const answer = createEngine(content.catalog).answer('topics');
     if (answer.kind !== 'topics') throw new Error('the topics command did not answer with topics');

@@ -4,7 +4,7 @@ import { isWeeklyPoster, type WeeklyPoster } from '../../platform/weekly-post.js
 import type { Catalog } from '../../content/types.js';
 import { ConversationRouter } from '../../platform/conversation.js';
 import { openSqliteStore } from '../../store/sqlite-store.js';
-import { parseChannelAddress } from '../../weekly/channel-address.js';
+import { channelAddressProblem, parseChannelAddress } from '../../weekly/channel-address.js';
 import { systemClock } from '../../weekly/clock.js';
 import { formatInZone } from '../../weekly/schedule.js';
 import { WeeklyService } from '../../weekly/weekly-service.js';
@@ -22,7 +22,7 @@ import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
 export const weeklyCommand: CliCommand = {
   name: 'weekly',
   usage:
-    'weekly preview --channel slack:C0123 [--weeks N] [--json] | weekly post --channel slack:C0123',
+    'weekly preview --channel slack:C0123ABCD [--weeks N] [--json] | weekly post --channel discord:ID',
   summary:
     "Print a channel's next picks and their dates without posting, or post its resource of the week now.",
   options: {
@@ -33,12 +33,16 @@ export const weeklyCommand: CliCommand = {
   },
   async run(args, io) {
     const [action] = args.positionals;
-    const channel = typeof args.values.channel === 'string' ? args.values.channel : '';
-    const address = parseChannelAddress(channel);
+    const channel = typeof args.values.channel === 'string' ? args.values.channel.trim() : '';
     if (action !== 'preview' && action !== 'post')
       throw new UsageError('say "weekly preview" or "weekly post"');
-    if (!address)
-      throw new UsageError('--channel takes platform:ID, such as slack:C0123 or discord:1234');
+    if (channel === '') {
+      throw new UsageError(
+        '--channel is needed: slack:CHANNEL_ID or discord:CHANNEL_ID (see "Finding Slack and Discord ids" in the README)',
+      );
+    }
+    const problem = channelAddressProblem(channel);
+    if (problem) throw new UsageError(`--channel ${problem}`);
     return action === 'preview' ? preview(args, io, channel) : post(args, io, channel);
   },
 };
@@ -51,6 +55,8 @@ async function preview(args: CliArgs, io: CliIo, channel: string): Promise<numbe
     const service = serviceFor(io, store, () => content.catalog, new Map());
     const schedule = service.scheduleFor(channel);
     const picks = service.preview(channel, weeks);
+    const subscribed =
+      store.getSubscription(channel) !== undefined || io.config.weekly.channels.includes(channel);
     if (args.values.json) {
       const json = picks.map(({ slot, resource }) => ({
         slot: slot.toISOString(),
@@ -59,10 +65,21 @@ async function preview(args: CliArgs, io: CliIo, channel: string): Promise<numbe
         title: resource.title,
       }));
       io.stdout.write(
-        JSON.stringify({ channel, cron: schedule.cron, timezone: schedule.timezone, picks: json }) +
-          '\n',
+        JSON.stringify({
+          channel,
+          subscribed,
+          cron: schedule.cron,
+          timezone: schedule.timezone,
+          picks: json,
+        }) + '\n',
       );
     } else {
+      if (!subscribed) {
+        io.stdout.write(
+          `${channel} is not subscribed, so nothing is posted there: list it in WEEKLY_CHANNELS, or have a ` +
+            'channel manager type "/devops subscribe" in it. Once subscribed, it would get:\n',
+        );
+      }
       for (const { slot, resource } of picks) {
         io.stdout.write(
           `${formatInZone(slot, schedule.timezone)}  ${resource.title}\n    ${resource.url}\n`,
