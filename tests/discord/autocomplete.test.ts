@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
-import { loadFiles } from '../support/content.js';
+import type { AnswerEngine } from '../../src/engine/engine.js';
+import { engineWithGuides } from '../support/content.js';
 import { harnessPerTest } from './discord-harness.js';
 
 const startHarness = harnessPerTest();
@@ -8,19 +8,6 @@ const startHarness = harnessPerTest();
 interface Choices {
   type: number;
   data: { choices: { name: string; value: string }[] };
-}
-
-/** A catalog with 30 guides about one subject, more than Discord lets us offer at once. */
-async function engineWithManyGuides(): Promise<AnswerEngine> {
-  const bullets = Array.from(
-    { length: 30 },
-    (_, index) =>
-      `- [Tracing guide ${index + 1}](https://tracing.example.org/${index + 1}) — Tracing step ${index + 1}. (article)`,
-  );
-  const { catalog } = await loadFiles({
-    'tracing.md': `# Tracing\n\nFollowing requests.\n\n${bullets.join('\n')}\n`,
-  });
-  return createEngine(catalog);
 }
 
 async function autocomplete(value: string, engine?: AnswerEngine) {
@@ -44,7 +31,7 @@ describe('autocomplete of the /devops query on Discord', () => {
   });
 
   it('offers at most 25 choices, each name within 100 characters', async () => {
-    const { choices, status } = await autocomplete('tracing', await engineWithManyGuides());
+    const { choices, status } = await autocomplete('guides', await engineWithGuides(30));
     expect(status).toBe(204);
     expect(choices).toHaveLength(25);
     for (const choice of choices) expect([...choice.name].length).toBeLessThanOrEqual(100);

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { SlackAdapter } from '../../adapters/slack/slack-adapter.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Answer } from '../../src/engine/answer.js';
+import type { AnswerEngine } from '../../src/engine/engine.js';
 import type { HttpRoute } from '../../src/platform/http-route.js';
 import { ConversationRouter, type ChannelCommand } from '../../src/platform/conversation.js';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/fake-slack.js';
@@ -26,6 +27,8 @@ export type LogLine = Record<string, unknown> & { msg?: string; level?: number }
 
 /** Options of {@link startSlackHarness}. */
 export interface HarnessOptions {
+  /** The engine to answer from; the fixture catalog's when not given. */
+  engine?: AnswerEngine;
   slack?: Partial<SlackConfig>;
   fake?: FakeSlackOptions;
   channelCommands?: ChannelCommand[];
@@ -102,7 +105,7 @@ export function slowCommand(): { command: ChannelCommand; release: () => void } 
 /** Starts the harness; stop it in `afterEach`. */
 export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
   const fake = await startFakeSlack(options.fake);
-  const engine = await fixtureEngine();
+  const engine = options.engine ?? (await fixtureEngine());
   const logs = new WaitableLog<LogLine>((line) => JSON.stringify(line));
   const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line)) });
   const adapter = new SlackAdapter({

@@ -33,6 +33,19 @@ export async function loadFiles(files: Record<string, string | Buffer>): Promise
   return loadContent(await makeContentDir(files));
 }
 
+/** An engine over a catalog of `count` numbered guides, all under one topic named Guides. */
+export async function engineWithGuides(count: number): Promise<AnswerEngine> {
+  const bullets = Array.from(
+    { length: count },
+    (_, index) =>
+      `- [Guide ${index + 1}](https://guides.example.org/${index + 1}) — Step ${index + 1} of the guides. (article)`,
+  );
+  const { catalog } = await loadFiles({
+    'guides.md': `# Guides\n\nMany guides.\n\n${bullets.join('\n')}\n`,
+  });
+  return createEngine(catalog);
+}
+
 const engines = new Map<string, Promise<AnswerEngine>>();
 
 function engineFor(dir: string): Promise<AnswerEngine> {
