@@ -1,5 +1,5 @@
 import { DiscordAPIError, DiscordjsErrorCodes } from 'discord.js';
-import { StartupError } from '../../src/app/startup-errors.js';
+import { StartupError } from '../../src/errors/startup-error.js';
 
 /** Discord error codes meaning the bot can no longer post in a channel, with why. */
 const CHANNEL_UNAVAILABLE = new Map<number, string>([

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
-import { StartupError } from '../../src/app/startup-errors.js';
+import { StartupError } from '../../src/errors/startup-error.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import type { PlatformAdapter } from '../../src/platform/adapter.js';

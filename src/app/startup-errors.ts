@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.js';
 import { ContentFolderError } from '../content/load-content.js';
 import type { ContentIssue } from '../content/types.js';
+import { StartupError } from '../errors/startup-error.js';
 import { countOf } from '../text/plural.js';
 
 /** Content whose errors stop the bot from starting; each error names its file and line. */
@@ -27,19 +28,8 @@ export function isStartupError(error: unknown): error is Error & { code: string 
     error instanceof ConfigError ||
     error instanceof ContentFolderError ||
     error instanceof ContentInvalidError ||
-    (error instanceof Error && 'code' in error && error.name === 'StartupError')
+    error instanceof StartupError
   );
-}
-
-/** A start-up failure of an adapter or store, with a code and a message that says what to do. */
-export class StartupError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'StartupError';
-  }
 }
 
 /** Prints a start-up error and ends the process: exit 2 for setup problems, 1 for anything unexpected. */

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { StartupError } from '../app/startup-errors.js';
+import { StartupError } from '../errors/startup-error.js';
 import type { HttpRoute } from '../platform/http-route.js';
 
 /** Serves the ops routes on their own HTTP server, for when no adapter owns the port. */

@@ -1,4 +1,4 @@
-import { StartupError } from '../../app/startup-errors.js';
+import { StartupError } from '../../errors/startup-error.js';
 import { DISCORD_SNOWFLAKE } from '../../weekly/channel-address.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 

@@ -1,7 +1,7 @@
 import { DiscordAPIError, REST, Routes, type APIApplicationCommand } from 'discord.js';
 import { DEVOPS_COMMAND } from '../../../adapters/discord/devops-command.js';
 import { isTokenRejected, tokenRejectedError } from '../../../adapters/discord/discord-errors.js';
-import { StartupError } from '../../app/startup-errors.js';
+import { StartupError } from '../../errors/startup-error.js';
 import type { DiscordConfig } from '../../config.js';
 
 /** Registers `/devops` in one server (`guildId`) or globally; setup mistakes become start-up errors. */
