@@ -46,6 +46,10 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONTENT_DIR: z.string().trim().min(1).default('content'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: optionalText.refine(
+    (value) => value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value),
+    { message: 'must be a postgres:// or postgresql:// URL (the value is not shown)' },
+  ),
   PORT: z.coerce
     .number({ message: 'must be a port number' })
     .int('must be a whole number')
@@ -139,6 +143,9 @@ export interface WeeklyConfig {
   catchUpMs: number;
 }
 
+/** Where the bot keeps its state: SQLite under `DATA_DIR`, or PostgreSQL when `DATABASE_URL` is set. */
+export type StoreConfig = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
+
 /** The whole configuration, parsed once at start. */
 export interface Config {
   weekly: WeeklyConfig;
@@ -146,6 +153,7 @@ export interface Config {
   logLevel: Environment['LOG_LEVEL'];
   contentDir: string;
   dataDir: string;
+  store: StoreConfig;
   port: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
@@ -195,6 +203,9 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
     logLevel: values.LOG_LEVEL,
     contentDir: values.CONTENT_DIR,
     dataDir: values.DATA_DIR,
+    store: values.DATABASE_URL
+      ? { kind: 'postgres', url: values.DATABASE_URL }
+      : { kind: 'sqlite', dataDir: values.DATA_DIR },
     port: values.PORT,
     weekly: {
       channels: values.WEEKLY_CHANNELS,

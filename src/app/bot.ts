@@ -9,7 +9,7 @@ import { startOpsServer } from '../ops/ops-server.js';
 import type { PlatformAdapter } from '../platform/adapter.js';
 import { ConversationRouter } from '../platform/conversation.js';
 import { isWeeklyPoster, type WeeklyPoster } from '../platform/weekly-post.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import type { WeeklyPlatform } from '../weekly/channel-address.js';
 import { systemClock } from '../weekly/clock.js';
 import { createSubscriptionCommands } from '../weekly/subscription-commands.js';
@@ -41,7 +41,7 @@ export async function startBot(
   const holder = new EngineHolder(loaded.engine, config.contentDir, logger, (engine) =>
     metrics.contentLoaded(engine.catalog.resources.length),
   );
-  const store = openSqliteStore(config.dataDir);
+  const store = await openStore(config.store);
   const posters = new Map<WeeklyPlatform, WeeklyPoster>();
   const weekly = new WeeklyService({
     store,
@@ -82,7 +82,7 @@ export async function startBot(
     if (isWeeklyPoster(adapter)) posters.set(adapter.platform, adapter);
     logger.info({ platform: adapter.name }, 'platform connected');
   }
-  weekly.start();
+  await weekly.start();
 
   const reload = () => void holder.reload();
   process.on('SIGHUP', reload);
@@ -98,7 +98,7 @@ export async function startBot(
       // Posts in flight still need their platform, so the weekly service stops first.
       await weekly.stop();
       await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
-      store.close();
+      await store.close();
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     },
   };

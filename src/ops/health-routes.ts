@@ -2,10 +2,10 @@ import type { ServerResponse } from 'node:http';
 import type { HttpRoute } from '../platform/http-route.js';
 import type { BotMetrics } from './metrics.js';
 
-/** One check of the readiness probe. */
+/** One check of the readiness probe; a check that fails or throws counts as not ready. */
 export interface ReadinessCheck {
   name: string;
-  ready: () => boolean;
+  ready: () => boolean | Promise<boolean>;
 }
 
 /**
@@ -23,11 +23,12 @@ export function opsRoutes(checks: ReadinessCheck[], metrics: BotMetrics): HttpRo
       path: '/readyz',
       method: 'GET',
       handler: (_request, response) => {
-        const results = Object.fromEntries(checks.map((check) => [check.name, check.ready()]));
-        const ready = Object.values(results).every(Boolean);
-        sendJson(response, ready ? 200 : 503, {
-          status: ready ? 'ready' : 'not ready',
-          checks: results,
+        void runChecks(checks).then((results) => {
+          const ready = Object.values(results).every(Boolean);
+          sendJson(response, ready ? 200 : 503, {
+            status: ready ? 'ready' : 'not ready',
+            checks: results,
+          });
         });
       },
     },
@@ -45,6 +46,19 @@ export function opsRoutes(checks: ReadinessCheck[], metrics: BotMetrics): HttpRo
       },
     },
   ];
+}
+
+async function runChecks(checks: ReadinessCheck[]): Promise<Record<string, boolean>> {
+  const results = await Promise.all(
+    checks.map(async (check) => {
+      try {
+        return [check.name, await check.ready()] as const;
+      } catch {
+        return [check.name, false] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(results);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -46,37 +46,52 @@ export interface CycleState {
   used: Set<string>;
 }
 
+/** The fields a finished (or failed) post records. */
+export type PostOutcome = Pick<PostRecord, 'status' | 'attempts' | 'messageId' | 'error'>;
+
 /**
- * Everything the bot keeps between runs. Claims are atomic across processes sharing the store,
- * so a restart or a second instance never posts a slot twice.
+ * Everything the bot keeps between runs, shared by every process that opens the same store.
+ * Claims are atomic across those processes, so a restart or another replica never posts a slot
+ * twice. Every method is asynchronous: one implementation is a network database.
  */
 export interface BotStore {
-  saveSubscription(subscription: Omit<Subscription, 'createdAt' | 'pausedReason'>): Subscription;
+  saveSubscription(
+    subscription: Omit<Subscription, 'createdAt' | 'pausedReason'>,
+  ): Promise<Subscription>;
   /** Subscribes a configured channel unless the channel already has a record (even an unsubscribed one). */
-  addConfiguredSubscription(channel: string, cron: string, timezone: string): void;
-  removeSubscription(channel: string): boolean;
-  getSubscription(channel: string): Subscription | undefined;
-  activeSubscriptions(): Subscription[];
-  pauseSubscription(channel: string, reason: string): void;
+  addConfiguredSubscription(channel: string, cron: string, timezone: string): Promise<void>;
+  removeSubscription(channel: string): Promise<boolean>;
+  getSubscription(channel: string): Promise<Subscription | undefined>;
+  activeSubscriptions(): Promise<Subscription[]>;
+  pauseSubscription(channel: string, reason: string): Promise<void>;
 
   /**
    * Atomically records that this process posts `slot` in `channel`, with the resource `pick`
    * chooses from the channel's cycle state (a pick in a later cycle moves the channel to it).
    * Nothing is claimed if `pick` finds nothing.
    */
-  claimSlot(channel: string, slot: string, claimant: string, pick: PickResource): ClaimResult;
-  finishPost(
+  claimSlot(
     channel: string,
     slot: string,
-    outcome: Pick<PostRecord, 'status' | 'attempts' | 'messageId' | 'error'>,
-  ): void;
+    claimant: string,
+    pick: PickResource,
+  ): Promise<ClaimResult>;
+  finishPost(channel: string, slot: string, outcome: PostOutcome): Promise<void>;
   /** Records a slot that passed while the bot was down, unless it already has a record. */
-  recordMissed(channel: string, slot: string): boolean;
-  getPost(channel: string, slot: string): PostRecord | undefined;
+  recordMissed(channel: string, slot: string): Promise<boolean>;
+  getPost(channel: string, slot: string): Promise<PostRecord | undefined>;
   /** Marks claims older than `before` that never finished: they may or may not have been posted. */
-  markStaleClaims(before: Date): number;
-  cycleState(channel: string): CycleState;
-  /** False once closed (for the readiness probe). */
-  isOpen(): boolean;
-  close(): void;
+  markStaleClaims(before: Date): Promise<number>;
+  cycleState(channel: string): Promise<CycleState>;
+
+  /**
+   * True the first time `key` is seen within `ttlMs` of `now` (an inbound event to act on), false
+   * for a repeat (a platform retry, or the same event delivered to another replica). Entries
+   * older than their time to live are purged.
+   */
+  claimEvent(key: string, now: Date, ttlMs: number): Promise<boolean>;
+
+  /** False once closed or when the database does not answer (for the readiness probe). */
+  isOpen(): Promise<boolean>;
+  close(): Promise<void>;
 }

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 
-/** Schema changes in order; each runs once, tracked by SQLite's `user_version`. */
+/**
+ * Schema changes in order, each applied once. They are written in the SQL that SQLite and
+ * PostgreSQL both accept, so the two stores keep one schema.
+ */
 export const MIGRATIONS: string[] = [
   `CREATE TABLE subscriptions (
      channel TEXT PRIMARY KEY,
@@ -30,13 +33,19 @@ export const MIGRATIONS: string[] = [
      channel TEXT PRIMARY KEY,
      cycle INTEGER NOT NULL
    );`,
+  `CREATE TABLE seen_events (
+     event_key TEXT PRIMARY KEY,
+     expires_at TEXT NOT NULL
+   );
+   CREATE INDEX seen_events_expiry ON seen_events (expires_at);`,
 ];
 
 /**
- * Applies the migrations the database has not had yet, each in its own write transaction; the
- * version is read inside it, so two processes starting together never apply one twice.
+ * Applies the migrations a SQLite database has not had yet, tracked by its `user_version`, each
+ * in its own write transaction; the version is read inside it, so two processes starting
+ * together never apply one twice.
  */
-export function migrate(db: Database.Database): void {
+export function migrateSqlite(db: Database.Database): void {
   const applyNext = db.transaction((): boolean => {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version >= MIGRATIONS.length) return false;

@@ -1,47 +1,32 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { StartupError } from '../app/startup-errors.js';
+import { StartupError } from '../errors/startup-error.js';
 import type {
   BotStore,
   ClaimResult,
   CycleState,
   PickResource,
+  PostOutcome,
   PostRecord,
   Subscription,
 } from './bot-store.js';
-import { migrate } from './migrations.js';
+import { migrateSqlite } from './migrations.js';
+import {
+  type PostRow,
+  type SubscriptionRow,
+  toPostRecord,
+  toSubscription,
+  USED_STATUSES,
+} from './rows.js';
 
 /** The file name of the store inside `DATA_DIR`. */
 export const STORE_FILE = 'devops-bot.sqlite';
 
-interface PostRow {
-  channel: string;
-  slot: string;
-  cycle: number;
-  resource_id: string | null;
-  status: PostRecord['status'];
-  attempts: number;
-  message_id: string | null;
-  error: string | null;
-}
-
-interface SubscriptionRow {
-  channel: string;
-  cron: string;
-  timezone: string;
-  paused_reason: string | null;
-  source: Subscription['source'];
-  created_by: string | null;
-  created_at: string;
-}
-
-/** Statuses after which a resource counts as shown in its cycle (an interrupted post may have gone out). */
-const USED_STATUSES = "('claimed', 'posted', 'interrupted')";
-
 /**
  * Opens (creating if needed) the SQLite store in `dataDir`, in WAL mode, migrated to the current
- * schema; `now` stamps records (tests pass their clock). A folder or file that cannot be used throws a {@link StartupError} that says what to do.
+ * schema; `now` stamps records (tests pass their clock). A folder or file that cannot be used
+ * throws a {@link StartupError} that says what to do.
  */
 export function openSqliteStore(dataDir: string, now: () => Date = () => new Date()): BotStore {
   const file = path.join(dataDir, STORE_FILE);
@@ -52,7 +37,7 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    migrateSqlite(db);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new StartupError(
@@ -63,6 +48,7 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
   return new SqliteStore(db, now);
 }
 
+// better-sqlite3 is synchronous: each method does its work at once and resolves with the result.
 class SqliteStore implements BotStore {
   constructor(
     private readonly db: Database.Database,
@@ -73,7 +59,9 @@ class SqliteStore implements BotStore {
     return this.now().toISOString();
   }
 
-  saveSubscription(subscription: Omit<Subscription, 'createdAt' | 'pausedReason'>): Subscription {
+  async saveSubscription(
+    subscription: Omit<Subscription, 'createdAt' | 'pausedReason'>,
+  ): Promise<Subscription> {
     const now = this.timestamp();
     this.db
       .prepare(
@@ -83,10 +71,10 @@ class SqliteStore implements BotStore {
            paused_reason = NULL, source = @source, created_by = @createdBy, updated_at = @now`,
       )
       .run({ ...subscription, createdBy: subscription.createdBy ?? null, now });
-    return this.getSubscription(subscription.channel)!;
+    return (await this.getSubscription(subscription.channel))!;
   }
 
-  addConfiguredSubscription(channel: string, cron: string, timezone: string): void {
+  async addConfiguredSubscription(channel: string, cron: string, timezone: string): Promise<void> {
     const now = this.timestamp();
     this.db
       .prepare(
@@ -96,7 +84,7 @@ class SqliteStore implements BotStore {
       .run(channel, cron, timezone, now, now);
   }
 
-  removeSubscription(channel: string): boolean {
+  async removeSubscription(channel: string): Promise<boolean> {
     const result = this.db
       .prepare(
         'UPDATE subscriptions SET active = 0, updated_at = ? WHERE channel = ? AND active = 1',
@@ -105,31 +93,36 @@ class SqliteStore implements BotStore {
     return result.changes > 0;
   }
 
-  getSubscription(channel: string): Subscription | undefined {
+  async getSubscription(channel: string): Promise<Subscription | undefined> {
     const row = this.db
       .prepare('SELECT * FROM subscriptions WHERE channel = ? AND active = 1')
       .get(channel) as SubscriptionRow | undefined;
     return row && toSubscription(row);
   }
 
-  activeSubscriptions(): Subscription[] {
+  async activeSubscriptions(): Promise<Subscription[]> {
     const rows = this.db
       .prepare('SELECT * FROM subscriptions WHERE active = 1 ORDER BY channel')
       .all() as SubscriptionRow[];
     return rows.map(toSubscription);
   }
 
-  pauseSubscription(channel: string, reason: string): void {
+  async pauseSubscription(channel: string, reason: string): Promise<void> {
     this.db
       .prepare('UPDATE subscriptions SET paused_reason = ?, updated_at = ? WHERE channel = ?')
       .run(reason, this.timestamp(), channel);
   }
 
-  claimSlot(channel: string, slot: string, claimant: string, choose: PickResource): ClaimResult {
+  async claimSlot(
+    channel: string,
+    slot: string,
+    claimant: string,
+    choose: PickResource,
+  ): Promise<ClaimResult> {
     const claim = this.db.transaction((): ClaimResult => {
-      const existing = this.getPost(channel, slot);
+      const existing = this.readPost(channel, slot);
       if (existing) return { claimed: false, record: existing };
-      const state = this.cycleState(channel);
+      const state = this.readCycleState(channel);
       const pick = choose(state);
       if (!pick) return { claimed: false, record: undefined };
       if (pick.cycle !== state.cycle) {
@@ -145,17 +138,13 @@ class SqliteStore implements BotStore {
            VALUES (?, ?, ?, ?, 'claimed', 0, ?, ?)`,
         )
         .run(channel, slot, pick.cycle, pick.resourceId, claimant, this.timestamp());
-      return { claimed: true, record: this.getPost(channel, slot)! };
+      return { claimed: true, record: this.readPost(channel, slot)! };
     });
     // IMMEDIATE takes the write lock first, so two processes cannot both read "no record yet".
     return claim.immediate();
   }
 
-  finishPost(
-    channel: string,
-    slot: string,
-    outcome: Pick<PostRecord, 'status' | 'attempts' | 'messageId' | 'error'>,
-  ): void {
+  async finishPost(channel: string, slot: string, outcome: PostOutcome): Promise<void> {
     this.db
       .prepare(
         'UPDATE weekly_posts SET status = ?, attempts = ?, message_id = ?, error = ?, updated_at = ? WHERE channel = ? AND slot = ?',
@@ -171,8 +160,8 @@ class SqliteStore implements BotStore {
       );
   }
 
-  recordMissed(channel: string, slot: string): boolean {
-    const { cycle } = this.cycleState(channel);
+  async recordMissed(channel: string, slot: string): Promise<boolean> {
+    const { cycle } = this.readCycleState(channel);
     const result = this.db
       .prepare(
         `INSERT INTO weekly_posts (channel, slot, cycle, status, attempts, updated_at)
@@ -182,14 +171,11 @@ class SqliteStore implements BotStore {
     return result.changes > 0;
   }
 
-  getPost(channel: string, slot: string): PostRecord | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM weekly_posts WHERE channel = ? AND slot = ?')
-      .get(channel, slot) as PostRow | undefined;
-    return row && toPostRecord(row);
+  async getPost(channel: string, slot: string): Promise<PostRecord | undefined> {
+    return this.readPost(channel, slot);
   }
 
-  markStaleClaims(before: Date): number {
+  async markStaleClaims(before: Date): Promise<number> {
     return this.db
       .prepare(
         `UPDATE weekly_posts SET status = 'interrupted', updated_at = ? WHERE status = 'claimed' AND updated_at < ?`,
@@ -197,7 +183,41 @@ class SqliteStore implements BotStore {
       .run(this.timestamp(), before.toISOString()).changes;
   }
 
-  cycleState(channel: string): CycleState {
+  async cycleState(channel: string): Promise<CycleState> {
+    return this.readCycleState(channel);
+  }
+
+  async claimEvent(key: string, now: Date, ttlMs: number): Promise<boolean> {
+    const claim = this.db.transaction((): boolean => {
+      this.db.prepare('DELETE FROM seen_events WHERE expires_at <= ?').run(now.toISOString());
+      const expires = new Date(now.getTime() + ttlMs).toISOString();
+      return (
+        this.db
+          .prepare(
+            'INSERT INTO seen_events (event_key, expires_at) VALUES (?, ?) ON CONFLICT (event_key) DO NOTHING',
+          )
+          .run(key, expires).changes > 0
+      );
+    });
+    return claim.immediate();
+  }
+
+  async isOpen(): Promise<boolean> {
+    return this.db.open;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+
+  private readPost(channel: string, slot: string): PostRecord | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM weekly_posts WHERE channel = ? AND slot = ?')
+      .get(channel, slot) as PostRow | undefined;
+    return row && toPostRecord(row);
+  }
+
+  private readCycleState(channel: string): CycleState {
     const row = this.db
       .prepare('SELECT cycle FROM channel_cycles WHERE channel = ?')
       .get(channel) as { cycle: number } | undefined;
@@ -209,37 +229,4 @@ class SqliteStore implements BotStore {
       .all(channel, cycle) as { resource_id: string }[];
     return { cycle, used: new Set(used.map((entry) => entry.resource_id)) };
   }
-
-  isOpen(): boolean {
-    return this.db.open;
-  }
-
-  close(): void {
-    this.db.close();
-  }
-}
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return {
-    channel: row.channel,
-    cron: row.cron,
-    timezone: row.timezone,
-    source: row.source,
-    createdAt: row.created_at,
-    ...(row.paused_reason ? { pausedReason: row.paused_reason } : {}),
-    ...(row.created_by ? { createdBy: row.created_by } : {}),
-  };
-}
-
-function toPostRecord(row: PostRow): PostRecord {
-  return {
-    channel: row.channel,
-    slot: row.slot,
-    cycle: row.cycle,
-    status: row.status,
-    attempts: row.attempts,
-    ...(row.resource_id ? { resourceId: row.resource_id } : {}),
-    ...(row.message_id ? { messageId: row.message_id } : {}),
-    ...(row.error ? { error: row.error } : {}),
-  };
 }

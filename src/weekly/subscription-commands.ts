@@ -36,20 +36,20 @@ export function createSubscriptionCommands(
       if ('problem' in schedule)
         return notice(query, 'error', 'That schedule cannot be read', [schedule.problem]);
       const channel = channelOf(context);
-      store.saveSubscription({
+      await store.saveSubscription({
         channel,
         ...schedule,
         source: 'command',
         ...(context.userId ? { createdBy: context.userId } : {}),
       });
-      weekly.schedule(channel);
+      await weekly.schedule(channel);
       return notice(
         query,
         'success',
         'Subscribed to the resource of the week',
         [
           `This channel will get one resource ${describeSchedule(schedule)}.`,
-          ...nextLine(weekly.nextPost(channel), schedule.timezone),
+          ...nextLine(await weekly.nextPost(channel), schedule.timezone),
         ],
         false,
       );
@@ -66,8 +66,8 @@ export function createSubscriptionCommands(
       const refusal = await refuseUnlessManager('unsubscribe', context);
       if (refusal) return refusal;
       const channel = channelOf(context);
-      const removed = store.removeSubscription(channel);
-      weekly.schedule(channel);
+      const removed = await store.removeSubscription(channel);
+      await weekly.schedule(channel);
       return removed
         ? notice(
             'unsubscribe',
@@ -89,7 +89,7 @@ export function createSubscriptionCommands(
     summary: "Show this channel's resource-of-the-week schedule and next post.",
     examples: ['subscription'],
     async run(_args, context) {
-      const current = store.getSubscription(channelOf(context));
+      const current = await store.getSubscription(channelOf(context));
       if (!current) {
         return notice('subscription', 'info', 'Not subscribed', [
           'This channel gets no resource of the week. A channel manager can start it with `subscribe`.',
@@ -102,7 +102,7 @@ export function createSubscriptionCommands(
       }
       return notice('subscription', 'info', 'Resource of the week', [
         `This channel gets one resource ${describeSchedule(current)}.`,
-        ...nextLine(weekly.nextPost(current.channel), current.timezone),
+        ...nextLine(await weekly.nextPost(current.channel), current.timezone),
       ]);
     },
   };

@@ -4,7 +4,7 @@ import type { Catalog, Resource } from '../content/types.js';
 import { topicRef } from '../engine/answer.js';
 import type { Logger } from '../logger.js';
 import { ChannelUnavailableError, type WeeklyPoster } from '../platform/weekly-post.js';
-import type { BotStore, PostRecord, Subscription } from '../store/bot-store.js';
+import type { BotStore, PostOutcome, PostRecord, Subscription } from '../store/bot-store.js';
 import { parseChannelAddress, type WeeklyPlatform } from './channel-address.js';
 import type { Clock } from './clock.js';
 import { nextInCycle } from './pick-resource.js';
@@ -44,6 +44,8 @@ const STALE_CLAIM_MS = 30 * 60_000;
  */
 export class WeeklyService {
   private readonly timers = new Map<string, () => void>();
+  // Bumped by each schedule() call, so a call that finishes reading the store after a newer one sets no timer.
+  private readonly scheduleGenerations = new Map<string, number>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly instanceId = randomUUID();
   private stopping = false;
@@ -52,16 +54,18 @@ export class WeeklyService {
   constructor(private readonly options: WeeklyServiceOptions) {}
 
   /** Subscribes configured channels, catches up what was missed, and schedules every channel. */
-  start(): void {
+  async start(): Promise<void> {
     const { store, defaults, clock, logger } = this.options;
     for (const channel of defaults.channels)
-      store.addConfiguredSubscription(channel, defaults.cron, defaults.timezone);
-    const interrupted = store.markStaleClaims(new Date(clock.now().getTime() - STALE_CLAIM_MS));
+      await store.addConfiguredSubscription(channel, defaults.cron, defaults.timezone);
+    const interrupted = await store.markStaleClaims(
+      new Date(clock.now().getTime() - STALE_CLAIM_MS),
+    );
     if (interrupted > 0)
       logger.warn({ interrupted }, 'weekly posts interrupted by an earlier stop were not retried');
-    for (const subscription of store.activeSubscriptions()) {
-      this.catchUp(subscription);
-      this.schedule(subscription.channel);
+    for (const subscription of await store.activeSubscriptions()) {
+      await this.catchUp(subscription);
+      await this.schedule(subscription.channel);
     }
   }
 
@@ -80,40 +84,45 @@ export class WeeklyService {
   }
 
   /** (Re)schedules one channel after its subscription changed; unsubscribed or paused channels get no timer. */
-  schedule(channel: string): void {
+  async schedule(channel: string): Promise<void> {
+    const generation = (this.scheduleGenerations.get(channel) ?? 0) + 1;
+    this.scheduleGenerations.set(channel, generation);
     this.timers.get(channel)?.();
     this.timers.delete(channel);
-    const subscription = this.options.store.getSubscription(channel);
+    const subscription = await this.options.store.getSubscription(channel);
+    if (this.scheduleGenerations.get(channel) !== generation) return;
     if (this.stopping || !subscription || subscription.pausedReason) return;
     const [slot] = nextSlots(subscription, this.options.clock.now(), 1);
     if (!slot) return;
     const cancel = this.options.clock.setTimer(slot, () => {
       this.timers.delete(channel);
       this.track(this.runSlot(channel, slot));
-      this.schedule(channel);
+      this.track(this.schedule(channel)).catch((error: unknown) =>
+        this.options.logger.error({ channel, err: error }, 'weekly schedule could not be read'),
+      );
     });
     this.timers.set(channel, cancel);
   }
 
   /** When the channel's next post is due, if it is subscribed and not paused. */
-  nextPost(channel: string): Date | undefined {
-    const subscription = this.options.store.getSubscription(channel);
+  async nextPost(channel: string): Promise<Date | undefined> {
+    const subscription = await this.options.store.getSubscription(channel);
     if (!subscription || subscription.pausedReason) return undefined;
     return nextSlots(subscription, this.options.clock.now(), 1)[0];
   }
 
   /** The channel's schedule: its subscription's, else the configured default. */
-  scheduleFor(channel: string): Schedule {
-    return this.options.store.getSubscription(channel) ?? this.options.defaults;
+  async scheduleFor(channel: string): Promise<Schedule> {
+    return (await this.options.store.getSubscription(channel)) ?? this.options.defaults;
   }
 
   /** The next `weeks` picks and their dates, without posting or recording anything. */
-  preview(channel: string, weeks: number): PreviewPick[] {
+  async preview(channel: string, weeks: number): Promise<PreviewPick[]> {
     const { store, clock } = this.options;
-    const schedule = this.scheduleFor(channel);
+    const schedule = await this.scheduleFor(channel);
     const resources = this.options.catalog().resources;
     const dead = this.options.deadLinks?.() ?? new Set<string>();
-    let state = store.cycleState(channel);
+    let state = await store.cycleState(channel);
     const picks: PreviewPick[] = [];
     for (const slot of nextSlots(schedule, clock.now(), weeks)) {
       const pick = nextInCycle(channel, state, resources, dead);
@@ -146,7 +155,7 @@ export class WeeklyService {
     }
     const catalog = this.options.catalog();
     const dead = this.options.deadLinks?.() ?? new Set<string>();
-    const claim = store.claimSlot(channel, slotKey, this.instanceId, (state) => {
+    const claim = await store.claimSlot(channel, slotKey, this.instanceId, (state) => {
       const pick = nextInCycle(channel, state, catalog.resources, dead);
       return pick && { cycle: pick.cycle, resourceId: pick.resource.id };
     });
@@ -169,8 +178,8 @@ export class WeeklyService {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof ChannelUnavailableError) {
-          store.pauseSubscription(channel, error.reason);
-          this.schedule(channel);
+          await store.pauseSubscription(channel, error.reason);
+          await this.schedule(channel);
           logger.warn(
             { channel, reason: error.reason },
             'weekly subscription paused: the platform refused the channel',
@@ -202,7 +211,7 @@ export class WeeklyService {
     }
   }
 
-  private catchUp(subscription: Subscription): void {
+  private async catchUp(subscription: Subscription): Promise<void> {
     const { clock, defaults, store, logger } = this.options;
     if (subscription.pausedReason) return;
     const now = clock.now();
@@ -210,7 +219,7 @@ export class WeeklyService {
     if (
       !slot ||
       slot < new Date(subscription.createdAt) ||
-      store.getPost(subscription.channel, slot.toISOString())
+      (await store.getPost(subscription.channel, slot.toISOString()))
     )
       return;
     if (now.getTime() - slot.getTime() <= defaults.catchUpMs) {
@@ -219,7 +228,7 @@ export class WeeklyService {
         'posting a weekly slot missed while the bot was down',
       );
       this.track(this.runSlot(subscription.channel, slot));
-    } else if (store.recordMissed(subscription.channel, slot.toISOString())) {
+    } else if (await store.recordMissed(subscription.channel, slot.toISOString())) {
       logger.warn(
         { channel: subscription.channel, slot },
         'weekly slot missed while the bot was down (too late to catch up)',
@@ -229,13 +238,13 @@ export class WeeklyService {
     }
   }
 
-  private finish(
+  private async finish(
     channel: string,
     slotKey: string,
     platform: WeeklyPlatform,
-    outcome: Pick<PostRecord, 'status' | 'attempts' | 'messageId' | 'error'>,
-  ): PostRecord | undefined {
-    this.options.store.finishPost(channel, slotKey, outcome);
+    outcome: PostOutcome,
+  ): Promise<PostRecord | undefined> {
+    await this.options.store.finishPost(channel, slotKey, outcome);
     this.options.onOutcome?.(outcome.status, platform);
     return this.options.store.getPost(channel, slotKey);
   }

@@ -20,6 +20,7 @@ describe('configuration', () => {
       port: 3000,
       logLevel: 'info',
     });
+    expect(config.store).toEqual({ kind: 'sqlite', dataDir: './data' });
     expect(config.slack).toBeUndefined();
     expect(config.discord).toBeUndefined();
     expect(config.weekly).toEqual({
@@ -76,6 +77,19 @@ describe('configuration', () => {
     ).toEqual(['SLACK_APP_TOKEN']);
     expect(problemsOf({ DISCORD_TOKEN: 't' })).toEqual(['DISCORD_APP_ID']);
     expect(problemsOf({ DISCORD_APP_ID: '123456789' })).toEqual(['DISCORD_TOKEN']);
+  });
+
+  it('keeps state in PostgreSQL when DATABASE_URL is set, and refuses a URL of another kind without showing it', () => {
+    const url = 'postgres://bot:pass@db.internal:5432/devops';
+    expect(parseConfig({ DATABASE_URL: url }).store).toEqual({ kind: 'postgres', url });
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://bot:hidden-pass@db/devops' })).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/DATABASE_URL: must be a postgres:\/\//),
+      }),
+    );
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://bot:hidden-pass@db/devops' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hidden-pass') }),
+    );
   });
 
   it('reports every bad value in one error, without the secret values', () => {

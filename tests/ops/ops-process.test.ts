@@ -22,13 +22,13 @@ describe('the bot as a service', () => {
     const dataDir = makeDataDir();
     // A subscription made earlier, due every minute, so the bot catches up the last slot at start.
     const seeded = openSqliteStore(dataDir, () => new Date('2026-01-01T00:00:00Z'));
-    seeded.saveSubscription({
+    await seeded.saveSubscription({
       channel: `discord:${CHANNEL}`,
       cron: '* * * * *',
       timezone: 'UTC',
       source: 'command',
     });
-    seeded.close();
+    await seeded.close();
 
     const child = spawn(process.execPath, [BOT], {
       cwd: scratchDir(),
@@ -84,8 +84,8 @@ describe('the bot as a service', () => {
     expect(Date.now() - stopping).toBeLessThan(10_000);
     expect(healthcheck()).toBe(1);
     const store = openSqliteStore(dataDir);
-    const posted = store.cycleState(`discord:${CHANNEL}`);
-    store.close();
+    const posted = await store.cycleState(`discord:${CHANNEL}`);
+    await store.close();
     expect(posted.used.size).toBe(1);
     expect(output).not.toContain(fake.token);
   });

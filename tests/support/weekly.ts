@@ -80,6 +80,10 @@ export function makeWeeklyService(options: {
 }
 
 /** Subscribes `channel` to Monday 09:00 posts in `timezone`, as a channel manager would. */
-export function subscribeMondays(store: BotStore, channel: string, timezone = 'UTC'): void {
-  store.saveSubscription({ channel, cron: '0 9 * * 1', timezone, source: 'command' });
+export async function subscribeMondays(
+  store: BotStore,
+  channel: string,
+  timezone = 'UTC',
+): Promise<void> {
+  await store.saveSubscription({ channel, cron: '0 9 * * 1', timezone, source: 'command' });
 }

@@ -52,7 +52,7 @@ describe('subscription commands', () => {
     expect(answer.kind === 'notice' && answer.lines.join(' ')).toContain(
       'Mon, 30 Nov 2026, 09:00 CET',
     );
-    expect(store.getSubscription('slack:C0123')).toMatchObject({
+    expect(await store.getSubscription('slack:C0123')).toMatchObject({
       cron: '0 9 * * 1',
       timezone: 'Europe/Paris',
       createdBy: 'UADMIN',
@@ -65,7 +65,7 @@ describe('subscription commands', () => {
       const answer = await router.answer(query, member);
       expect(answer).toMatchObject({ kind: 'notice', tone: 'refusal', private: true });
     }
-    expect(store.getSubscription('discord:555')).toBeUndefined();
+    expect(await store.getSubscription('discord:555')).toBeUndefined();
   });
 
   it('shows the schedule to anyone, and says when the channel is not subscribed', async () => {

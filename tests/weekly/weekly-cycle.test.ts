@@ -30,8 +30,8 @@ describe('the resource of the week over a year', () => {
       catalog: () => catalog,
     });
     running.push(service);
-    subscribeMondays(store, CHANNEL);
-    service.start();
+    await subscribeMondays(store, CHANNEL);
+    await service.start();
     await clock.advanceTo('2027-03-01T00:00:00Z');
     const ids = posters[0]!.posts.map((entry) => entry.post.resource.id);
     expect(ids.length).toBe(60);
@@ -52,12 +52,12 @@ describe('the resource of the week over a year', () => {
       catalog: () => catalog,
     });
     running.push(service);
-    subscribeMondays(store, CHANNEL);
-    const preview = service.preview(CHANNEL, 80);
+    await subscribeMondays(store, CHANNEL);
+    const preview = await service.preview(CHANNEL, 80);
     const size = catalog.resources.length;
     expect(new Set(preview.slice(0, size).map((pick) => pick.resource.id)).size).toBe(size);
-    expect(store.cycleState(CHANNEL).used.size).toBe(0);
-    service.start();
+    expect((await store.cycleState(CHANNEL)).used.size).toBe(0);
+    await service.start();
     await clock.advanceTo('2026-03-01T00:00:00Z');
     expect(posters[0]!.posts.map((entry) => entry.post.resource.id)).toEqual(
       preview.slice(0, posters[0]!.posts.length).map((pick) => pick.resource.id),
@@ -74,8 +74,8 @@ describe('the resource of the week over a year', () => {
       catalog: () => catalog,
     });
     running.push(service);
-    subscribeMondays(store, CHANNEL);
-    service.start();
+    await subscribeMondays(store, CHANNEL);
+    await service.start();
     await clock.advanceTo('2026-01-20T00:00:00Z');
     const before = posters[0]!.posts.map((entry) => entry.post.resource.url);
     expect(before).toHaveLength(3);
@@ -105,8 +105,8 @@ describe('the resource of the week over a year', () => {
       extra: { deadLinks: () => dead },
     });
     running.push(service);
-    subscribeMondays(store, CHANNEL);
-    service.start();
+    await subscribeMondays(store, CHANNEL);
+    await service.start();
     await clock.advanceTo('2026-02-01T00:00:00Z');
     const posted = posters[0]!.posts.map((entry) => entry.post.resource.url);
     expect(posted.length).toBe(4);

@@ -49,10 +49,10 @@ async function startBothPlatforms() {
   stops.push(() => discord.close());
   posters.set('slack', slack.adapter);
   posters.set('discord', discord.adapter);
-  weekly.start();
+  await weekly.start();
   stops.push(async () => {
     await weekly.stop();
-    store.close();
+    await store.close();
   });
   return { slack, discord, clock, store };
 }
@@ -75,7 +75,7 @@ describe('the resource of the week on Slack and Discord', () => {
     expect(JSON.stringify(messageData(callback))).toContain(
       'Only channel managers can change this',
     );
-    expect(store.activeSubscriptions()).toEqual([]);
+    expect(await store.activeSubscriptions()).toEqual([]);
   });
 
   it('posts exactly one message per subscribed channel per weekly slot', async () => {
@@ -94,10 +94,7 @@ describe('the resource of the week on Slack and Discord', () => {
       }),
     );
     expect(
-      store
-        .activeSubscriptions()
-        .map((subscription) => subscription.channel)
-        .sort(),
+      (await store.activeSubscriptions()).map((subscription) => subscription.channel).sort(),
     ).toEqual([`discord:${CHANNEL_ID}`, `slack:${SLACK_CHANNEL}`]);
 
     await clock.advanceTo('2026-12-16T00:00:00Z');

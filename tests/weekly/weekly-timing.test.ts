@@ -48,8 +48,13 @@ describe('weekly timing', () => {
         catalog: () => catalog,
       });
       running.push(service);
-      store.saveSubscription({ channel: CHANNEL, cron: '0 9 * * 1', timezone, source: 'command' });
-      service.start();
+      await store.saveSubscription({
+        channel: CHANNEL,
+        cron: '0 9 * * 1',
+        timezone,
+        source: 'command',
+      });
+      await service.start();
       await clock.advanceTo(end);
       const slots = posters[1]!.posts.map((entry) => entry.post.slot);
       expect(slots.length).toBeGreaterThanOrEqual(3);
@@ -64,13 +69,13 @@ describe('weekly timing', () => {
     const dataDir = makeDataDir();
     const clock = new FakeClock('2026-05-04T08:59:00Z');
     const first = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
-    subscribeMondays(first.store, CHANNEL);
-    first.service.start();
+    await subscribeMondays(first.store, CHANNEL);
+    await first.service.start();
     await first.service.stop();
     const poster = new RecordingPoster('discord');
     const second = makeWeeklyService({ dataDir, clock, catalog: () => catalog, posters: [poster] });
     running.push(second.service);
-    second.service.start();
+    await second.service.start();
     await clock.advanceTo('2026-05-04T12:00:00Z');
     expect(first.posters[1]!.posts).toHaveLength(0);
     expect(poster.posts).toHaveLength(1);
@@ -85,16 +90,17 @@ describe('weekly timing', () => {
       const dataDir = makeDataDir();
       const clock = new FakeClock('2026-05-01T00:00:00Z');
       const first = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
-      subscribeMondays(first.store, CHANNEL);
+      await subscribeMondays(first.store, CHANNEL);
       await first.service.stop();
       await clock.advanceTo(restartAt);
       const second = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
       running.push(second.service);
-      second.service.start();
+      await second.service.start();
       await second.service.whenIdle();
-      expect(second.store.getPost(CHANNEL, '2026-05-04T09:00:00.000Z')?.status, restartAt).toBe(
-        expected,
-      );
+      expect(
+        (await second.store.getPost(CHANNEL, '2026-05-04T09:00:00.000Z'))?.status,
+        restartAt,
+      ).toBe(expected);
       expect(second.posters[1]!.posts.length, restartAt).toBe(expected === 'posted' ? 1 : 0);
     }
   });
@@ -104,19 +110,19 @@ describe('weekly timing', () => {
     const dataDir = makeDataDir();
     const clock = new FakeClock('2026-05-04T09:00:00Z');
     const crashed = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
-    subscribeMondays(crashed.store, CHANNEL);
+    await subscribeMondays(crashed.store, CHANNEL);
     // A claim with no outcome is what a process that died while posting leaves behind.
-    crashed.store.claimSlot(CHANNEL, '2026-05-04T09:00:00.000Z', 'dead-process', (state) => ({
+    await crashed.store.claimSlot(CHANNEL, '2026-05-04T09:00:00.000Z', 'dead-process', (state) => ({
       cycle: state.cycle,
       resourceId: catalog.resources[0]!.id,
     }));
     await clock.advanceTo('2026-05-04T10:00:00Z');
     const restarted = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
     running.push(restarted.service);
-    restarted.service.start();
+    await restarted.service.start();
     await restarted.service.whenIdle();
     expect(restarted.posters[1]!.posts).toHaveLength(0);
-    expect(restarted.store.getPost(CHANNEL, '2026-05-04T09:00:00.000Z')?.status).toBe(
+    expect((await restarted.store.getPost(CHANNEL, '2026-05-04T09:00:00.000Z'))?.status).toBe(
       'interrupted',
     );
   });
@@ -129,9 +135,9 @@ describe('weekly timing', () => {
     const one = makeWeeklyService({ dataDir, clock, catalog: () => catalog, posters: [shared] });
     const two = makeWeeklyService({ dataDir, clock, catalog: () => catalog, posters: [shared] });
     running.push(one.service, two.service);
-    subscribeMondays(one.store, CHANNEL);
-    one.service.start();
-    two.service.start();
+    await subscribeMondays(one.store, CHANNEL);
+    await one.service.start();
+    await two.service.start();
     await clock.advanceTo('2026-05-26T00:00:00Z');
     expect(shared.posts.map((entry) => entry.post.slot.toISOString())).toEqual([
       '2026-05-04T09:00:00.000Z',
@@ -152,19 +158,19 @@ describe('weekly timing', () => {
       posters: [poster],
     });
     running.push(service);
-    subscribeMondays(store, CHANNEL);
-    service.start();
+    await subscribeMondays(store, CHANNEL);
+    await service.start();
     poster.failNext(2);
     await clock.advanceTo('2026-05-04T09:00:00Z');
-    expect(store.getPost(CHANNEL, '2026-05-04T09:00:00.000Z')?.status).toBe('claimed');
+    expect((await store.getPost(CHANNEL, '2026-05-04T09:00:00.000Z'))?.status).toBe('claimed');
     await clock.advanceTo('2026-05-04T09:00:10Z');
-    expect(store.getPost(CHANNEL, '2026-05-04T09:00:00.000Z')).toMatchObject({
+    expect(await store.getPost(CHANNEL, '2026-05-04T09:00:00.000Z')).toMatchObject({
       status: 'posted',
       attempts: 3,
     });
     poster.failNext(3);
     await clock.advanceTo('2026-05-11T10:00:00Z');
-    expect(store.getPost(CHANNEL, '2026-05-11T09:00:00.000Z')).toMatchObject({
+    expect(await store.getPost(CHANNEL, '2026-05-11T09:00:00.000Z')).toMatchObject({
       status: 'failed',
       attempts: 3,
     });
@@ -182,12 +188,12 @@ describe('weekly timing', () => {
       posters: [poster],
     });
     running.push(service);
-    subscribeMondays(store, CHANNEL);
-    service.start();
+    await subscribeMondays(store, CHANNEL);
+    await service.start();
     poster.loseChannel();
     await clock.advanceTo('2026-06-01T00:00:00Z');
-    expect(store.getSubscription(CHANNEL)?.pausedReason).toBe('channel_not_found');
-    expect(store.getPost(CHANNEL, '2026-05-04T09:00:00.000Z')).toMatchObject({
+    expect((await store.getSubscription(CHANNEL))?.pausedReason).toBe('channel_not_found');
+    expect(await store.getPost(CHANNEL, '2026-05-04T09:00:00.000Z')).toMatchObject({
       status: 'failed',
       attempts: 1,
     });
@@ -209,12 +215,11 @@ describe('weekly timing', () => {
       }),
     });
     running.push(service);
-    service.start();
+    await service.start();
     await clock.advanceTo('2026-05-09T00:00:00Z');
-    expect(store.activeSubscriptions().map((subscription) => subscription.channel)).toEqual([
-      'discord:2',
-      'slack:C1',
-    ]);
+    expect((await store.activeSubscriptions()).map((subscription) => subscription.channel)).toEqual(
+      ['discord:2', 'slack:C1'],
+    );
     expect(
       posters.map((poster) => poster.posts.map((entry) => entry.post.slot.toISOString())),
     ).toEqual([['2026-05-07T23:30:00.000Z'], ['2026-05-07T23:30:00.000Z']]);

@@ -3,7 +3,8 @@ import { createLogger, type Logger } from '../../logger.js';
 import { isWeeklyPoster, type WeeklyPoster } from '../../platform/weekly-post.js';
 import type { Catalog } from '../../content/types.js';
 import { ConversationRouter } from '../../platform/conversation.js';
-import { openSqliteStore } from '../../store/sqlite-store.js';
+import type { BotStore } from '../../store/bot-store.js';
+import { openStore } from '../../store/open-store.js';
 import { channelAddressProblem, parseChannelAddress } from '../../weekly/channel-address.js';
 import { systemClock } from '../../weekly/clock.js';
 import { formatInZone } from '../../weekly/schedule.js';
@@ -50,13 +51,14 @@ export const weeklyCommand: CliCommand = {
 async function preview(args: CliArgs, io: CliIo, channel: string): Promise<number> {
   const weeks = positiveInteger(args.values.weeks, 'weeks', 8);
   const content = await loadUsableContent(args, io);
-  const store = openSqliteStore(io.config.dataDir);
+  const store = await openStore(io.config.store);
   try {
     const service = serviceFor(io, store, () => content.catalog, new Map());
-    const schedule = service.scheduleFor(channel);
-    const picks = service.preview(channel, weeks);
+    const schedule = await service.scheduleFor(channel);
+    const picks = await service.preview(channel, weeks);
     const subscribed =
-      store.getSubscription(channel) !== undefined || io.config.weekly.channels.includes(channel);
+      (await store.getSubscription(channel)) !== undefined ||
+      io.config.weekly.channels.includes(channel);
     if (args.values.json) {
       const json = picks.map(({ slot, resource }) => ({
         slot: slot.toISOString(),
@@ -88,7 +90,7 @@ async function preview(args: CliArgs, io: CliIo, channel: string): Promise<numbe
     }
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -111,7 +113,7 @@ async function post(args: CliArgs, io: CliIo, channel: string): Promise<number> 
     );
     return 2;
   }
-  const store = openSqliteStore(io.config.dataDir);
+  const store = await openStore(io.config.store);
   await adapter.start();
   try {
     const service = serviceFor(
@@ -131,13 +133,13 @@ async function post(args: CliArgs, io: CliIo, channel: string): Promise<number> 
     return record?.status === 'posted' ? 0 : 1;
   } finally {
     await adapter.stop();
-    store.close();
+    await store.close();
   }
 }
 
 function serviceFor(
   io: CliIo,
-  store: ReturnType<typeof openSqliteStore>,
+  store: BotStore,
   catalog: () => Catalog,
   posters: Map<'slack' | 'discord', WeeklyPoster>,
   logger: Logger = createLogger({ level: 'silent', destination: 'stderr' }),
