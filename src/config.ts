@@ -44,6 +44,7 @@ const token = (prefix: string) =>
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'text'], { message: 'must be json or text' }).optional(),
   CONTENT_DIR: z.string().trim().min(1).default('content'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DATABASE_URL: optionalText.refine(
@@ -151,6 +152,8 @@ export interface Config {
   weekly: WeeklyConfig;
   env: Environment['NODE_ENV'];
   logLevel: Environment['LOG_LEVEL'];
+  /** `json` or `text`; unset, the bot picks text for a terminal and JSON otherwise. */
+  logFormat?: 'json' | 'text';
   contentDir: string;
   dataDir: string;
   store: StoreConfig;
@@ -201,6 +204,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
   return {
     env: values.NODE_ENV,
     logLevel: values.LOG_LEVEL,
+    ...(values.LOG_FORMAT ? { logFormat: values.LOG_FORMAT } : {}),
     contentDir: values.CONTENT_DIR,
     dataDir: values.DATA_DIR,
     store: values.DATABASE_URL

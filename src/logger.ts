@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { textDestination } from './log-text.js';
 
 export type { Logger } from 'pino';
 
@@ -26,16 +27,23 @@ export interface LoggerOptions {
   level: string;
   /** Where log lines go; the console adapter and the CLI keep standard output for the conversation. */
   destination: 'stdout' | 'stderr';
+  /**
+   * `json` for log collectors, `text` for a person; unset, text when standard output is a
+   * terminal and JSON otherwise (a container, a pipe, a service manager).
+   */
+  format?: 'json' | 'text' | undefined;
 }
 
-/** The process logger: JSON lines through pino, secrets redacted. */
+/** The process logger: JSON lines (or text lines for a person) through pino, secrets redacted. */
 export function createLogger(options: LoggerOptions): Logger {
+  const fd = options.destination === 'stdout' ? 1 : 2;
+  const format = options.format ?? (process.stdout.isTTY ? 'text' : 'json');
   return pino(
     {
       name: 'devops-bot',
       level: options.level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
-    pino.destination({ fd: options.destination === 'stdout' ? 1 : 2, sync: true }),
+    format === 'text' ? textDestination(fd) : pino.destination({ fd, sync: true }),
   );
 }

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
-import { parseConfig, readEnvironment } from './config.js';
+import { type Config, parseConfig, readEnvironment } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import type { RunningBot } from './app/bot.js';
-import { loadEngine } from './app/load-engine.js';
+import { loadEngine, type LoadedEngine } from './app/load-engine.js';
+import { reloadContentOnChange } from './app/content-reloads.js';
+import { EngineHolder } from './app/engine-holder.js';
+import { ConversationRouter, explainedOutsideChannels } from './platform/conversation.js';
+import { SUBSCRIPTION_COMMANDS } from './weekly/subscription-commands.js';
 import { exitWithStartupError, formatIssue } from './app/startup-errors.js';
 import { endQuietlyWhenReaderLeaves } from './app/closed-pipe.js';
 
@@ -17,6 +21,7 @@ async function main(): Promise<void> {
   const logger = createLogger({
     level: config.logLevel,
     destination: onConsole ? 'stderr' : 'stdout',
+    format: config.logFormat,
   });
   const loaded = await loadEngine(config.contentDir);
   for (const warning of loaded.report.warnings) logger.warn(formatIssue(warning, 'warning'));
@@ -29,15 +34,7 @@ async function main(): Promise<void> {
   );
 
   if (onConsole) {
-    const consoleAdapter = new ConsoleAdapter({
-      engine: () => loaded.engine,
-      input: process.stdin,
-      output: process.stdout,
-      logger,
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-    });
-    await consoleAdapter.start();
-    await consoleAdapter.finished;
+    await runConsole(config, logger, loaded);
     return;
   }
   // Loaded only here: the Slack and Discord libraries are large, and the console never needs them.
@@ -45,6 +42,26 @@ async function main(): Promise<void> {
   const bot = await startBot(config, logger, loaded);
   stopOnSignals(bot, logger);
   logger.info('devops-bot is ready');
+}
+
+/** The local console: the shared conversation path, content reloads, and no chat platform. */
+async function runConsole(config: Config, logger: Logger, loaded: LoadedEngine): Promise<void> {
+  const holder = new EngineHolder(loaded.engine, config.contentDir, logger);
+  const stopReloading = reloadContentOnChange(holder, config.contentDir);
+  const router = new ConversationRouter(
+    () => holder.current,
+    explainedOutsideChannels(Object.values(SUBSCRIPTION_COMMANDS)),
+  );
+  const consoleAdapter = new ConsoleAdapter({
+    router,
+    input: process.stdin,
+    output: process.stdout,
+    logger,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  });
+  await consoleAdapter.start();
+  await consoleAdapter.finished;
+  stopReloading();
 }
 
 function stopOnSignals(bot: RunningBot, logger: Logger): void {

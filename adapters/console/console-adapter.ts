@@ -1,16 +1,19 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { AnswerEngine } from '../../src/engine/engine.js';
+import type { Answer } from '../../src/engine/answer.js';
+import { helpFor, indexCommands } from '../../src/engine/command-index.js';
 import { stripInvocation } from '../../src/engine/invocation.js';
 import type { Logger } from '../../src/logger.js';
 import type { PlatformAdapter } from '../../src/platform/adapter.js';
+import type { ConversationRouter } from '../../src/platform/conversation.js';
+import { CONSOLE_COMMANDS, type ConsoleStep, type LastQuery } from './console-commands.js';
 import { renderText } from './render-text.js';
 import type { TerminalStyle } from './terminal-text.js';
 
 /** What the console adapter reads from and writes to. */
 export interface ConsoleAdapterOptions {
-  /** The engine to ask; a function so that a content reload is picked up at the next line. */
-  engine: () => AnswerEngine;
+  /** The conversation path every platform shares; it sees a content reload at the next line. */
+  router: ConversationRouter;
   input: Readable;
   output: Writable;
   logger: Logger;
@@ -18,16 +21,18 @@ export interface ConsoleAdapterOptions {
   interactive: boolean;
 }
 
-const NEXT_PAGE_WORDS = new Set(['more', 'next']);
-const EXIT_WORDS = new Set(['exit', 'quit', '/exit', '/quit']);
+const CONSOLE_COMMANDS_BY_NAME = indexCommands(CONSOLE_COMMANDS);
 
 /** Talk to the bot from a terminal, or pipe queries through it one a line. */
 export class ConsoleAdapter implements PlatformAdapter {
   readonly name = 'console';
   private lines?: Interface;
-  private lastQuery?: { text: string; page: number };
+  private last?: LastQuery;
   private readonly style: TerminalStyle;
-  /** Resolves when the input ends or the person types `exit`. */
+  // Answers are awaited one after another, so they print in the order the lines came.
+  private replies: Promise<void> = Promise.resolve();
+  private leaving = false;
+  /** Resolves when the input ends or the person types `exit`, once every answer is printed. */
   readonly finished: Promise<void>;
   private finish!: () => void;
 
@@ -45,20 +50,10 @@ export class ConsoleAdapter implements PlatformAdapter {
       );
       this.lines.prompt();
     }
-    let leaving = false;
     this.lines.on('line', (line) => {
-      // Lines already read when the person typed `exit` still arrive; they are not answered.
-      if (leaving) return;
-      const reply = this.reply(line);
-      if (reply === undefined) {
-        leaving = true;
-        this.lines?.close();
-        return;
-      }
-      if (reply) output.write(reply + '\n\n');
-      if (interactive) this.lines?.prompt();
+      this.replies = this.replies.then(() => this.answerLine(line));
     });
-    this.lines.on('close', () => this.finish());
+    this.lines.on('close', () => void this.replies.then(() => this.finish()));
   }
 
   isReady(): boolean {
@@ -70,22 +65,43 @@ export class ConsoleAdapter implements PlatformAdapter {
     await this.finished;
   }
 
-  /** The text to print for one line of input; undefined to leave. */
-  private reply(line: string): string | undefined {
+  private async answerLine(line: string): Promise<void> {
+    // Lines already read when the person typed `exit` still arrive; they are not answered.
+    if (this.leaving) return;
     const text = stripInvocation(line);
-    if (EXIT_WORDS.has(text.toLowerCase())) return undefined;
-    if (text === '') return '';
+    const step = this.stepFor(text);
+    if (step.kind === 'leave') {
+      this.leaving = true;
+      this.lines?.close();
+      return;
+    }
+    const reply = step.kind === 'say' ? step.text : await this.ask(step.text, step.page);
+    if (reply) this.options.output.write(reply + '\n\n');
+    if (this.options.interactive) this.lines?.prompt();
+  }
+
+  private stepFor(text: string): ConsoleStep {
+    if (text === '') return { kind: 'say', text: '' };
+    const command = CONSOLE_COMMANDS_BY_NAME.get(text.toLowerCase());
+    return command ? command.run(this.last) : { kind: 'ask', text, page: 1 };
+  }
+
+  private async ask(text: string, page: number): Promise<string> {
     try {
-      const next = NEXT_PAGE_WORDS.has(text.toLowerCase()) && this.lastQuery;
-      const query = next
-        ? { text: this.lastQuery!.text, page: this.lastQuery!.page + 1 }
-        : { text, page: 1 };
-      const answer = this.options.engine().answer(query.text, { page: query.page });
-      this.lastQuery = { text: query.text, page: 'page' in answer ? answer.page.number : 1 };
-      return renderText(answer, this.style);
+      const answer = await this.options.router.answer(text, { platform: 'console' }, { page });
+      this.last =
+        'page' in answer
+          ? { text, page: answer.page.number, totalPages: answer.page.totalPages }
+          : undefined;
+      return renderText(withConsoleHelp(answer), this.style);
     } catch (error) {
       this.options.logger.error({ err: error, query: text }, 'console answer failed');
       return 'Sorry, something went wrong while answering that. The error has been logged.';
     }
   }
+}
+
+function withConsoleHelp(answer: Answer): Answer {
+  if (answer.kind !== 'help') return answer;
+  return { ...answer, commands: [...answer.commands, ...helpFor(CONSOLE_COMMANDS)] };
 }

@@ -14,7 +14,7 @@ import type { WeeklyPlatform } from '../weekly/channel-address.js';
 import { systemClock } from '../weekly/clock.js';
 import { createSubscriptionCommands } from '../weekly/subscription-commands.js';
 import { WeeklyService } from '../weekly/weekly-service.js';
-import { watchContent } from './content-watcher.js';
+import { reloadContentOnChange } from './content-reloads.js';
 import { EngineHolder } from './engine-holder.js';
 import type { LoadedEngine } from './load-engine.js';
 
@@ -84,17 +84,14 @@ export async function startBot(
   }
   await weekly.start();
 
-  const reload = () => void holder.reload();
-  process.on('SIGHUP', reload);
-  const stopWatching = watchContent(config.contentDir, reload);
+  const stopReloading = reloadContentOnChange(holder, config.contentDir);
 
   const address = server?.address();
   return {
     holder,
     opsPort: typeof address === 'object' && address ? address.port : undefined,
     async stop() {
-      process.off('SIGHUP', reload);
-      stopWatching();
+      stopReloading();
       // Posts in flight still need their platform, so the weekly service stops first.
       await weekly.stop();
       await Promise.allSettled(adapters.map((adapter) => adapter.stop()));

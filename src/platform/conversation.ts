@@ -19,6 +19,26 @@ export interface ChannelCommand extends NamedCommand {
   run(args: string, context: ConversationContext): Promise<Answer>;
 }
 
+/**
+ * Channel commands as a place without channels (the console) answers them: with where they work,
+ * rather than as a search for the command's name.
+ */
+export function explainedOutsideChannels(commands: NamedCommand[]): ChannelCommand[] {
+  return commands.map((command) => ({
+    ...command,
+    run: async (args) => ({
+      kind: 'notice',
+      query: `${command.name} ${args}`.trim(),
+      tone: 'info',
+      title: `"${command.name}" works in Slack and Discord channels`,
+      lines: [
+        `Type "/devops ${command.usage}" in the channel it is for; the console has no channel.`,
+      ],
+      private: true,
+    }),
+  }));
+}
+
 /** Told of every answer and failure, for metrics. */
 export interface AnswerObserver {
   answered(platform: PlatformName, answer: Answer, seconds: number): void;
@@ -73,7 +93,7 @@ export class ConversationRouter {
   ): Promise<Answer> {
     const [first = '', ...rest] = query.trim().split(/\s+/);
     const command = this.byName.get(first.toLowerCase());
-    if (command && context.platform !== 'console') return command.run(rest.join(' '), context);
+    if (command) return command.run(rest.join(' '), context);
     const answer = this.engine().answer(query, options);
     if (answer.kind !== 'help' || context.platform === 'console') return answer;
     return { ...answer, commands: [...answer.commands, ...helpFor(this.channelCommands)] };

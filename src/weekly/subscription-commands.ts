@@ -1,5 +1,6 @@
 import type { WeeklyConfig } from '../config.js';
 import type { Answer, NoticeAnswer } from '../engine/answer.js';
+import type { NamedCommand } from '../engine/command-index.js';
 import type { ChannelCommand, ConversationContext } from '../platform/conversation.js';
 import type { BotStore } from '../store/bot-store.js';
 import { describeSchedule, formatInZone, parseSchedule } from './schedule.js';
@@ -12,13 +13,9 @@ export interface SubscriptionCommandDependencies {
   defaults: WeeklyConfig;
 }
 
-/** `subscribe`, `unsubscribe` and `subscription`: a channel's resource of the week, managed from the channel. */
-export function createSubscriptionCommands(
-  dependencies: SubscriptionCommandDependencies,
-): ChannelCommand[] {
-  const { store, weekly, defaults } = dependencies;
-
-  const subscribe: ChannelCommand = {
+/** How the subscription commands are called and explained; {@link createSubscriptionCommands} gives them their actions. */
+export const SUBSCRIPTION_COMMANDS = {
+  subscribe: {
     name: 'subscribe',
     aliases: [],
     usage: 'subscribe [weekly DAY HH:MM TIME_ZONE | CRON TIME_ZONE]',
@@ -28,6 +25,31 @@ export function createSubscriptionCommands(
       'subscribe weekly monday 09:00 Europe/Paris',
       'subscribe 0 9 * * 1 UTC',
     ],
+  },
+  unsubscribe: {
+    name: 'unsubscribe',
+    aliases: [],
+    usage: 'unsubscribe',
+    summary: 'Stop the resource of the week in this channel (channel managers only).',
+    examples: ['unsubscribe'],
+  },
+  subscription: {
+    name: 'subscription',
+    aliases: ['schedule'],
+    usage: 'subscription',
+    summary: "Show this channel's resource-of-the-week schedule and next post.",
+    examples: ['subscription'],
+  },
+} satisfies Record<string, NamedCommand>;
+
+/** `subscribe`, `unsubscribe` and `subscription`: a channel's resource of the week, managed from the channel. */
+export function createSubscriptionCommands(
+  dependencies: SubscriptionCommandDependencies,
+): ChannelCommand[] {
+  const { store, weekly, defaults } = dependencies;
+
+  const subscribe: ChannelCommand = {
+    ...SUBSCRIPTION_COMMANDS.subscribe,
     async run(args, context) {
       const query = `subscribe ${args}`.trim();
       const refusal = await refuseUnlessManager(query, context);
@@ -57,11 +79,7 @@ export function createSubscriptionCommands(
   };
 
   const unsubscribe: ChannelCommand = {
-    name: 'unsubscribe',
-    aliases: [],
-    usage: 'unsubscribe',
-    summary: 'Stop the resource of the week in this channel (channel managers only).',
-    examples: ['unsubscribe'],
+    ...SUBSCRIPTION_COMMANDS.unsubscribe,
     async run(_args, context) {
       const refusal = await refuseUnlessManager('unsubscribe', context);
       if (refusal) return refusal;
@@ -83,11 +101,7 @@ export function createSubscriptionCommands(
   };
 
   const subscription: ChannelCommand = {
-    name: 'subscription',
-    aliases: ['schedule'],
-    usage: 'subscription',
-    summary: "Show this channel's resource-of-the-week schedule and next post.",
-    examples: ['subscription'],
+    ...SUBSCRIPTION_COMMANDS.subscription,
     async run(_args, context) {
       const current = await store.getSubscription(channelOf(context));
       if (!current) {

@@ -3,6 +3,8 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
+import { ConversationRouter, explainedOutsideChannels } from '../../src/platform/conversation.js';
+import { SUBSCRIPTION_COMMANDS } from '../../src/weekly/subscription-commands.js';
 import { fixtureEngine } from '../support/content.js';
 
 /** Runs the console adapter over `lines` and returns what it printed and logged. */
@@ -17,7 +19,10 @@ async function converse(
   output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   const logged: string[] = [];
   const adapter = new ConsoleAdapter({
-    engine: () => engine,
+    router: new ConversationRouter(
+      () => engine,
+      explainedOutsideChannels(Object.values(SUBSCRIPTION_COMMANDS)),
+    ),
     input,
     output,
     logger: pino({ level: 'info' }, { write: (line: string) => logged.push(line) }),
@@ -70,5 +75,35 @@ describe('the console adapter', () => {
     expect(printed).toContain('Sorry, something went wrong');
     expect(printed).toContain('Kubernetes (7)');
     expect(logged.join('')).toContain('index corrupted');
+  });
+
+  it('lists its own "more" and "exit" in help, after the bot\'s commands', async () => {
+    const { printed } = await converse(['help']);
+    const lines = printed.split('\n');
+    const at = (usage: string) => lines.findIndex((line) => line.trimStart().startsWith(usage));
+    expect(at('topics')).toBeGreaterThan(-1);
+    expect(at('more')).toBeGreaterThan(at('topics'));
+    expect(at('exit')).toBeGreaterThan(at('more'));
+    expect(printed).toContain('Show the next page of the last answer.');
+  });
+
+  it('says there is nothing more after the last page instead of repeating it', async () => {
+    const { printed } = await converse(['helm', 'more']);
+    expect(printed).toContain('Nothing more: that was the last page for "helm".');
+    expect(printed.match(/helm-charts\.pdf/g)).toHaveLength(1);
+  });
+
+  it('says "more" needs a question first', async () => {
+    const { printed } = await converse(['more']);
+    expect(printed).toContain('Nothing to continue yet');
+    expect(printed).not.toContain('Nothing in the catalog matches');
+  });
+
+  it('explains that channel commands work in Slack and Discord channels', async () => {
+    const { printed } = await converse(['subscribe weekly monday 09:00 UTC', 'unsubscribe']);
+    expect(printed).toContain('"subscribe" works in Slack and Discord channels');
+    expect(printed).toContain('Type "/devops subscribe');
+    expect(printed).toContain('"unsubscribe" works in Slack and Discord channels');
+    expect(printed).not.toContain('Nothing in the catalog matches');
   });
 });

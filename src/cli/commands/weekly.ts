@@ -97,7 +97,11 @@ async function preview(args: CliArgs, io: CliIo, channel: string): Promise<numbe
 async function post(args: CliArgs, io: CliIo, channel: string): Promise<number> {
   const address = parseChannelAddress(channel)!;
   const content = await loadUsableContent(args, io);
-  const logger = createLogger({ level: io.config.logLevel, destination: 'stderr' });
+  const logger = createLogger({
+    level: io.config.logLevel,
+    destination: 'stderr',
+    format: io.config.logFormat,
+  });
   const engine = createEngine(content.catalog);
   // Port 0: posting from the command line must not collide with a bot already serving the port.
   const config = { ...io.config, port: 0 };
