@@ -2,6 +2,7 @@ import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { PlatformAdapter } from '../src/platform/adapter.js';
 import type { ConversationRouter } from '../src/platform/conversation.js';
+import type { SeenEvents } from './slack/ignore-repeated-events.js';
 import { SlackAdapter } from './slack/slack-adapter.js';
 import { DiscordAdapter } from './discord/discord-adapter.js';
 
@@ -14,6 +15,8 @@ export interface AdapterDependencies {
   config: Config;
   router: ConversationRouter;
   logger: Logger;
+  /** The store's record of inbound events, so a redelivered event is acted on once. */
+  seenEvents: SeenEvents;
   /** Routes to serve on `config.port` when an adapter owns that port (Slack's HTTP mode). */
   httpRoutes?: HttpRoute[];
 }
@@ -21,10 +24,17 @@ export interface AdapterDependencies {
 /** The adapters of every platform configured in the environment; empty when none is. */
 export function createPlatformAdapters(dependencies: AdapterDependencies): PlatformAdapter[] {
   const adapters: PlatformAdapter[] = [];
-  const { config, router, logger, httpRoutes } = dependencies;
+  const { config, router, logger, seenEvents, httpRoutes } = dependencies;
   if (config.slack) {
     adapters.push(
-      new SlackAdapter({ config: config.slack, port: config.port, router, logger, httpRoutes }),
+      new SlackAdapter({
+        config: config.slack,
+        port: config.port,
+        router,
+        logger,
+        seenEvents,
+        httpRoutes,
+      }),
     );
   }
   if (config.discord) {

@@ -2,16 +2,10 @@ import { App, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt'
 import type { SocketModeClient } from '@slack/socket-mode';
 import type { SlackConfig } from '../../src/config.js';
 import type { HttpRoute } from '../platforms.js';
+import { webApiRetryPolicy } from './web-api-retries.js';
 
-/** Web API calls, rate-limited ones included, are retried a few times and then given up and logged. */
-const WEB_API_RETRIES = {
-  retries: 3,
-  factor: 2,
-  minTimeout: 500,
-  maxTimeout: 5000,
-  randomize: true,
-};
-const WEB_API_TIMEOUT_MS = 10_000;
+/** How long a Web API call may take by default before it fails (and is not retried). */
+export const WEB_API_TIMEOUT_MS = 10_000;
 
 /** The Bolt app, and in Socket Mode the client of its WebSocket (to follow the connection). */
 export interface BoltApp {
@@ -28,6 +22,7 @@ export function createBoltApp(
   config: SlackConfig,
   logger: BoltLogger,
   httpRoutes: HttpRoute[],
+  webApiTimeoutMs = WEB_API_TIMEOUT_MS,
 ): BoltApp {
   const common = {
     token: config.botToken,
@@ -35,8 +30,8 @@ export function createBoltApp(
     // A fresh object for each app: Bolt and the Socket Mode client write into it.
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
-      retryConfig: { ...WEB_API_RETRIES },
-      timeout: WEB_API_TIMEOUT_MS,
+      retryConfig: webApiRetryPolicy(),
+      timeout: webApiTimeoutMs,
     },
     deferInitialization: true,
     extendedErrorHandler: true,

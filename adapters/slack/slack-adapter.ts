@@ -11,6 +11,7 @@ import type { HttpRoute } from '../platforms.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackChannelManagers } from './channel-managers.js';
 import { createBoltApp } from './create-bolt-app.js';
+import { ignoreRepeatedEvents, type SeenEvents } from './ignore-repeated-events.js';
 import { InFlightWork } from './in-flight-work.js';
 import { registerButtons } from './listeners/buttons.js';
 import { registerMentionsAndDirectMessages } from './listeners/mentions-and-dms.js';
@@ -26,8 +27,12 @@ export interface SlackAdapterOptions {
   port: number;
   router: ConversationRouter;
   logger: Logger;
+  /** Remembers Events API deliveries, so an event Slack sends again is acted on once. */
+  seenEvents: SeenEvents;
   /** Routes served beside `/slack/events` in HTTP mode (health, metrics). */
   httpRoutes?: HttpRoute[];
+  /** How long one Web API call may take before it fails; default 10 s. */
+  webApiTimeoutMs?: number;
   /** How long a slash command may take before it is acknowledged empty and answered later. */
   ackDeadlineMs?: number;
 }
@@ -49,7 +54,12 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
   constructor(private readonly options: SlackAdapterOptions) {
     const { config } = options;
     this.logger = options.logger.child({ platform: 'slack' });
-    const bolt = createBoltApp(config, boltLogger(this.logger), options.httpRoutes ?? []);
+    const bolt = createBoltApp(
+      config,
+      boltLogger(this.logger),
+      options.httpRoutes ?? [],
+      options.webApiTimeoutMs,
+    );
     this.app = bolt.app;
     // Socket Mode reconnects by itself; until it has, the bot is not ready.
     bolt.socket?.on('connected', () => (this.socketConnected = true));
@@ -58,6 +68,7 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
     bolt.socket?.on('close', () => (this.socketConnected = false));
     this.socketConnected = !bolt.socket;
     this.app.use(({ next }) => this.work.run(next));
+    ignoreRepeatedEvents(this.app, options.seenEvents, this.logger);
     this.app.error(async ({ error, body }: { error: Error; body: unknown }) => {
       this.logger.error(
         { err: error, ...slackErrorFields(error), ...describeRequest(body) },

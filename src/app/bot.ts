@@ -72,7 +72,13 @@ export async function startBot(
     metrics,
   );
   const slackOwnsPort = config.slack?.mode === 'http';
-  adapters = createPlatformAdapters({ config, router, logger, httpRoutes: routes });
+  adapters = createPlatformAdapters({
+    config,
+    router,
+    logger,
+    seenEvents: store,
+    httpRoutes: routes,
+  });
   const server: Server | undefined = slackOwnsPort
     ? undefined
     : await startOpsServer(config.port, routes);

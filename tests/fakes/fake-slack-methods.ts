@@ -21,6 +21,8 @@ export interface HandlerContext {
   readonly channels: Readonly<Record<string, { readonly name: string }>>;
   readonly nextTs: () => string;
   readonly socketUrl: () => string;
+  /** Top-level messages posted to each channel, oldest first (thread replies are not listed). */
+  readonly history: Map<string, Record<string, unknown>[]>;
 }
 
 /** Realistic success answers for the Web API methods the bot uses. */
@@ -36,7 +38,8 @@ export function defaultHandlers(ctx: HandlerContext): Record<string, MethodHandl
       bot_id: FAKE_BOT.botId,
       is_enterprise_install: false,
     }),
-    'chat.postMessage': ({ args }) => postMessage(args, ctx.nextTs()),
+    'chat.postMessage': ({ args }) => postMessage(args, ctx.nextTs(), ctx.history),
+    'conversations.history': ({ args }) => conversationsHistory(ctx.history, args),
     'chat.postEphemeral': ({ args }) =>
       args.channel ? { ok: true, message_ts: ctx.nextTs() } : notFound('channel_not_found'),
     'chat.update': ({ args }) =>
@@ -54,11 +57,34 @@ function notFound(error: string): Record<string, unknown> {
   return { ok: false, error };
 }
 
-function postMessage(args: Record<string, unknown>, ts: string): Record<string, unknown> {
-  if (!args.channel) return notFound('channel_not_found');
+function postMessage(
+  args: Record<string, unknown>,
+  ts: string,
+  history: HandlerContext['history'],
+): Record<string, unknown> {
+  if (typeof args.channel !== 'string' || !args.channel) return notFound('channel_not_found');
   if (!args.text && !args.blocks && !args.attachments) return notFound('no_text');
   const message = { type: 'message', user: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, ...args, ts };
+  if (!args.thread_ts) history.set(args.channel, [...(history.get(args.channel) ?? []), message]);
   return { ok: true, channel: args.channel, ts, message };
+}
+
+/** Newest first, at most `limit` (default 100); `metadata` only with `include_all_metadata`, as Slack does. */
+function conversationsHistory(
+  history: HandlerContext['history'],
+  args: Record<string, unknown>,
+): Record<string, unknown> {
+  if (typeof args.channel !== 'string' || !args.channel) return notFound('channel_not_found');
+  const limit = Number(args.limit ?? 100);
+  const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+  const all = [...(history.get(args.channel) ?? [])].reverse();
+  const messages = all.slice(0, limit).map((message) => {
+    if (withMetadata) return message;
+    const copy = { ...message };
+    delete copy.metadata;
+    return copy;
+  });
+  return { ok: true, messages, has_more: all.length > limit, pin_count: 0 };
 }
 
 function usersInfo(users: HandlerContext['users'], id: unknown): Record<string, unknown> {

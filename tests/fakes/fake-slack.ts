@@ -67,6 +67,13 @@ export interface FakeSlack {
   callsTo(method: string): RecordedCall[];
   /** Makes the next call to `method` fail; queue several by calling repeatedly. */
   failNext(method: string, failure: ScriptedFailure): void;
+  /**
+   * Holds the answer to the next call to `method` for `ms` after carrying it out, like a Slack
+   * that posted the message but answers late; queue several by calling repeatedly.
+   */
+  delayNext(method: string, ms: number): void;
+  /** Top-level messages posted to `channel`, oldest first, as `conversations.history` lists them. */
+  channelHistory(channel: string): Record<string, unknown>[];
   /** A fresh `response_url` served by this fake. */
   responseUrl(name?: string): string;
   /** First call to `method` matching `predicate`, recorded already or in future. */
@@ -117,6 +124,8 @@ class FakeSlackServer implements FakeSlack {
     (r) => `${r.id}: ${JSON.stringify(r.body)}`,
   );
   readonly #webApi: FakeWebApi;
+  readonly #history = new Map<string, Record<string, unknown>[]>();
+  readonly #delays = new Map<string, number[]>();
   #responseCount = 0;
 
   constructor(server: Server, options: FakeSlackOptions) {
@@ -130,6 +139,7 @@ class FakeSlackServer implements FakeSlack {
       channels: options.channels ?? {},
       nextTs: tsGenerator(),
       socketUrl: () => this.#socket.issueUrl(),
+      history: this.#history,
     };
     const handlers = { ...defaultHandlers(context), ...options.methods };
     this.#webApi = new FakeWebApi(handlers, options.validTokens);
@@ -155,6 +165,14 @@ class FakeSlackServer implements FakeSlack {
 
   failNext(method: string, failure: ScriptedFailure): void {
     this.#webApi.failNext(method, failure);
+  }
+
+  delayNext(method: string, ms: number): void {
+    this.#delays.set(method, [...(this.#delays.get(method) ?? []), ms]);
+  }
+
+  channelHistory(channel: string): Record<string, unknown>[] {
+    return [...(this.#history.get(channel) ?? [])];
   }
 
   responseUrl(name = 'response'): string {
@@ -199,6 +217,7 @@ class FakeSlackServer implements FakeSlack {
     this.#responses.clear();
     this.#webApi.reset();
     this.#socket.reset();
+    this.#delays.clear();
   }
 
   async close(): Promise<void> {
@@ -239,7 +258,10 @@ class FakeSlackServer implements FakeSlack {
     const answer = this.#webApi.answer(call);
     // Record before replying so `calls` is complete by the time the client sees the answer.
     this.#calls.push(call);
-    reply(res, answer);
+    const delayMs = this.#delays.get(method)?.shift();
+    if (delayMs !== undefined) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    // A client that gave up waiting has closed the connection; there is no one left to answer.
+    if (!res.destroyed) reply(res, answer);
   }
 
   async #handleResponse(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -5,6 +5,8 @@ import type { Answer } from '../../src/engine/answer.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import type { HttpRoute } from '../../src/platform/http-route.js';
 import { ConversationRouter, type ChannelCommand } from '../../src/platform/conversation.js';
+import type { BotStore } from '../../src/store/bot-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/fake-slack.js';
 import {
   blockActionsBody,
@@ -17,6 +19,7 @@ import {
 } from '../fakes/slack-requests.js';
 import { WaitableLog } from '../fakes/waitable-log.js';
 import { fixtureEngine } from '../support/content.js';
+import { makeDataDir } from '../support/weekly.js';
 import type { SlackBlock, SlackButton } from './slack-message.js';
 
 /** The signing secret the harness's app verifies requests with. */
@@ -34,6 +37,10 @@ export interface HarnessOptions {
   channelCommands?: ChannelCommand[];
   ackDeadlineMs?: number;
   httpRoutes?: HttpRoute[];
+  /** The store remembering Slack event ids; default a fresh one, closed by `stop()`. */
+  store?: BotStore;
+  /** The Web API client's timeout per call. */
+  webApiTimeoutMs?: number;
 }
 
 /**
@@ -108,11 +115,14 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const engine = options.engine ?? (await fixtureEngine());
   const logs = new WaitableLog<LogLine>((line) => JSON.stringify(line));
   const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line)) });
+  const store = options.store ?? openSqliteStore(makeDataDir());
   const adapter = new SlackAdapter({
     config: slackConfig(fake, options.slack),
     port: 0,
     router: new ConversationRouter(() => engine, options.channelCommands ?? []),
     logger,
+    seenEvents: store,
+    ...(options.webApiTimeoutMs ? { webApiTimeoutMs: options.webApiTimeoutMs } : {}),
     ...(options.ackDeadlineMs ? { ackDeadlineMs: options.ackDeadlineMs } : {}),
     ...(options.httpRoutes ? { httpRoutes: options.httpRoutes } : {}),
   });
@@ -148,6 +158,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     async stop() {
       await adapter.stop();
       await fake.close();
+      if (!options.store) await store.close();
     },
   };
 }

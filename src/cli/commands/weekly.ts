@@ -106,18 +106,20 @@ async function post(args: CliArgs, io: CliIo, channel: string): Promise<number> 
   // Port 0: posting from the command line must not collide with a bot already serving the port.
   const config = { ...io.config, port: 0 };
   const { createPlatformAdapters } = await import('../../../adapters/platforms.js');
+  const store = await openStore(io.config.store);
   const adapter = createPlatformAdapters({
     config,
     router: new ConversationRouter(() => engine),
     logger,
+    seenEvents: store,
   }).find((candidate) => candidate.name === address.platform);
   if (!adapter || !isWeeklyPoster(adapter)) {
+    await store.close();
     io.stderr.write(
       `devops-bot weekly: ${address.platform} is not configured; set its variables (see .env.example).\n`,
     );
     return 2;
   }
-  const store = await openStore(io.config.store);
   await adapter.start();
   try {
     const service = serviceFor(
