@@ -1,14 +1,14 @@
 # syntax=docker/dockerfile:1
 
-# Build: compile TypeScript with the dev dependencies.
+# Build: bundle the entry points with esbuild (a dev dependency) into dist/.
 FROM node:20.20.2-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json ./
+COPY scripts ./scripts
 COPY src ./src
 COPY adapters ./adapters
-COPY bench ./bench
 RUN npm run build
 
 # Production dependencies only; better-sqlite3 is compiled here, so the tools stay out of the final image.
@@ -18,7 +18,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-# Runtime: the compiled bot, production dependencies and the catalog, run as the unprivileged node user.
+# Runtime: the bundled bot, production dependencies and the catalog, run as the unprivileged node user.
 FROM node:20.20.2-bookworm-slim AS runtime
 ENV NODE_ENV=production CONTENT_DIR=/app/content DATA_DIR=/app/data PORT=3000
 WORKDIR /app

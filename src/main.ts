@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { mapStackTracesToSources } from './app/source-mapped-stacks.js';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { type Config, parseConfig, readEnvironment } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -10,6 +11,8 @@ import { ConversationRouter, explainedOutsideChannels } from './platform/convers
 import { SUBSCRIPTION_COMMANDS } from './weekly/subscription-commands.js';
 import { exitWithStartupError, formatIssue } from './app/startup-errors.js';
 import { endQuietlyWhenReaderLeaves } from './app/closed-pipe.js';
+
+mapStackTracesToSources();
 
 // A stop that has not finished by then is cut short, so orchestrators never need to kill the process.
 const SHUTDOWN_DEADLINE_MS = 9_000;

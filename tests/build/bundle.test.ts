@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import {
+  accessSync,
+  constants,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BOT, CLI, ROOT } from '../support/processes.js';
+
+const PLATFORM_LIBRARIES = ['@slack/bolt', 'discord.js'];
+
+/** Every bare package a bundle file loads before its code runs, following its static imports. */
+function staticPackages(file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const [, specifier] of code.matchAll(
+    /^\s*(?:import|export)\b[^'"();]*?["']([^"']+)["'];?$/gm,
+  )) {
+    if (specifier!.startsWith('.')) {
+      for (const name of staticPackages(path.resolve(path.dirname(file), specifier!), seen))
+        packages.add(name);
+    } else if (!specifier!.startsWith('node:')) packages.add(specifier!);
+  }
+  return packages;
+}
+
+function run(entry: string, args: string[], input = '') {
+  return spawnSync(process.execPath, [entry, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, CONTENT_DIR: path.join(ROOT, 'content') },
+    cwd: mkdtempSync(path.join(os.tmpdir(), 'devops-bot-bundle-')),
+  });
+}
+
+describe('the bundled build', () => {
+  it('makes the bot and the CLI executable files that start with a node shebang', () => {
+    for (const entry of [BOT, CLI]) {
+      expect(readFileSync(entry, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+      expect(() => accessSync(entry, constants.X_OK)).not.toThrow();
+    }
+    const { bin } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    };
+    expect(path.join(ROOT, bin['devops-bot']!)).toBe(CLI);
+  });
+
+  it('keeps the platform libraries and the native store out of what the console loads', () => {
+    const loaded = staticPackages(BOT);
+    for (const name of [...PLATFORM_LIBRARIES, 'better-sqlite3', 'pg'])
+      expect(loaded).not.toContain(name);
+    for (const name of PLATFORM_LIBRARIES) expect(staticPackages(CLI)).not.toContain(name);
+    // The chat path, imported on demand, loads them from node_modules.
+    const chatPath = /import\("(\.\.\/chunks\/bot-[\w-]+\.js)"\)/.exec(readFileSync(BOT, 'utf8'));
+    expect(chatPath).not.toBeNull();
+    const chat = staticPackages(path.resolve(path.dirname(BOT), chatPath![1]!));
+    for (const name of [...PLATFORM_LIBRARIES, 'better-sqlite3']) expect(chat).toContain(name);
+  });
+
+  it('answers in the console and through the CLI from the bundle', () => {
+    const consoleRun = run(BOT, [], 'docker\n');
+    expect(consoleRun.status, consoleRun.stderr).toBe(0);
+    expect(consoleRun.stdout).toContain('https://');
+    const ask = run(CLI, ['ask', 'docker']);
+    expect(ask.status, ask.stderr).toBe(0);
+    expect(ask.stdout).toContain('https://');
+  });
+});
+
+describe('npm start', () => {
+  it('runs the built bot without loading the bundler when the build is fresh', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'devops-bot-start-'));
+    for (const script of ['start.mjs', 'build-freshness.mjs'])
+      cpSync(path.join(ROOT, 'scripts', script), path.join(root, 'scripts', script));
+    cpSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
+    // No node_modules here: a rebuild would fail to load esbuild.
+    const main = path.join(root, 'dist/src/main.js');
+    mkdirSync(path.dirname(main), { recursive: true });
+    writeFileSync(main, "process.stdout.write('the built bot ran\\n');\n");
+    writeFileSync(
+      path.join(root, 'dist/build-inputs.json'),
+      JSON.stringify({
+        startedAt: Date.now() + 60_000,
+        entries: ['dist/src/main.js'],
+        inputs: ['package.json', 'scripts/start.mjs'],
+      }),
+    );
+    const result = spawnSync(process.execPath, [path.join(root, 'scripts/start.mjs')], {
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('the built bot ran\n');
+  });
+});
