@@ -17,9 +17,9 @@ export class ContentInvalidError extends Error {
   }
 }
 
-/** `file:line: [severity: ]message`, the form editors and CI logs link to. */
+/** `file:line: [severity: ]message`, the form editors and CI logs link to, then the fix on its own line. */
 export function formatIssue(issue: ContentIssue, severity?: 'error' | 'warning'): string {
-  return `${issue.file}:${issue.line}: ${severity ? `${severity}: ` : ''}${issue.message}`;
+  return `${issue.file}:${issue.line}: ${severity ? `${severity}: ` : ''}${issue.message}\n    fix: ${issue.hint}`;
 }
 
 /** Errors that mean "fix the setup and try again": reported plainly, exit code 2, no stack trace. */

@@ -25,7 +25,12 @@ export function parseAliases(file: string, text: string, report: ContentReport):
   const document = parseDocument(text, { lineCounter });
   const lineOf = (offset: number | undefined) => lineCounter.linePos(offset ?? 0).line;
   for (const error of document.errors) {
-    report.errors.push({ file, line: error.linePos?.[0]?.line ?? 1, message: error.message });
+    report.errors.push({
+      file,
+      line: error.linePos?.[0]?.line ?? 1,
+      message: error.message,
+      hint: 'Write each topic as "Topic name:" followed by "  - alias" lines; quote an alias with YAML punctuation.',
+    });
   }
   if (document.errors.length > 0) return NO_ALIASES;
   if (document.contents === null) return NO_ALIASES;
@@ -34,6 +39,7 @@ export function parseAliases(file: string, text: string, report: ContentReport):
       file,
       line: 1,
       message: 'Expected a mapping of topic names to lists of aliases',
+      hint: 'Write each topic as "Topic name:" followed by "  - alias" lines.',
     });
     return NO_ALIASES;
   }
@@ -43,7 +49,12 @@ export function parseAliases(file: string, text: string, report: ContentReport):
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const line = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
     if (!isSeq(pair.value) || !pair.value.items.every(isScalar)) {
-      report.errors.push({ file, line, message: `Aliases of "${key}" must be a list of words` });
+      report.errors.push({
+        file,
+        line,
+        message: `Aliases of "${key}" must be a list of words`,
+        hint: `List them under "${key}:" as "  - alias" lines, or as [alias, other alias].`,
+      });
       continue;
     }
     const aliases = pair.value.items.map((item) => String((item as Scalar).value).trim()).filter(Boolean);
@@ -61,16 +72,30 @@ function applyEntries(file: string, entries: AliasEntry[], topics: Topic[], repo
         file,
         line: entry.line,
         message: `No topic is named "${entry.topicName}"; these aliases are unused`,
+        hint: 'Spell the key exactly as the topic heading, or remove the entry.',
       });
       continue;
     }
     for (const alias of entry.aliases) {
       const owner = owners.get(alias.toLowerCase());
       if (owner && !sameWords(owner, entry.topicName)) {
-        report.warnings.push({
+        report.errors.push({
           file,
           line: entry.line,
-          message: `Alias "${alias}" is given to both "${owner}" and "${entry.topicName}"; the first is kept`,
+          message: `Alias "${alias}" is given to both "${owner}" and "${entry.topicName}"`,
+          hint: `Keep "${alias}" under one of the two topics only.`,
+        });
+        continue;
+      }
+      const named = topics.find(
+        (topic) => sameWords(topic.name, alias) && !sameWords(topic.name, entry.topicName),
+      );
+      if (named) {
+        report.errors.push({
+          file,
+          line: entry.line,
+          message: `Alias "${alias}" of "${entry.topicName}" is the name of the topic "${named.name}", so asking for "${named.name}" would answer with "${entry.topicName}"`,
+          hint: `Remove "${alias}" from the aliases of "${entry.topicName}".`,
         });
         continue;
       }

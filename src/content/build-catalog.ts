@@ -16,6 +16,7 @@ export function buildCatalog(
 ): Catalog {
   const topicsById = new Map<string, Topic>();
   const resourcesByUrl = new Map<string, Resource>();
+  const firstLinks = new Map<string, ParsedLink & { file: string }>();
   const rootTopicIds: string[] = [];
   let order = 0;
 
@@ -62,8 +63,10 @@ export function buildCatalog(
         ...(link.series ? { series: link.series } : {}),
       };
       resourcesByUrl.set(url, resource);
-    } else if (!resource.description && link.description) {
-      resource.description = link.description;
+      firstLinks.set(url, { ...link, file });
+    } else {
+      reportConflict(firstLinks.get(url)!, link, file, report);
+      if (!resource.description && link.description) resource.description = link.description;
     }
     if (!resource.topicIds.includes(topic.id)) {
       resource.topicIds.push(topic.id);
@@ -82,6 +85,7 @@ export function buildCatalog(
           file: document.file,
           line: section.links[0]?.line ?? section.line,
           message: `Text before the first heading is filed under a topic named "${section.title}"`,
+          hint: 'Start the file with a # heading naming its topic.',
         });
         section.level = 1;
       }
@@ -102,6 +106,34 @@ export function buildCatalog(
     topicsById,
     resourcesById: new Map(resources.map((resource) => [resource.id, resource])),
   };
+}
+
+/** The same URL listed again must say the same thing: otherwise which one users see is luck. */
+function reportConflict(
+  first: ParsedLink & { file: string },
+  again: ParsedLink,
+  file: string,
+  report: ContentReport,
+): void {
+  const differences: string[] = [];
+  if (first.title !== undefined && again.title !== undefined && first.title !== again.title) {
+    differences.push(`title "${again.title}" instead of "${first.title}"`);
+  }
+  if (first.type && again.type && first.type !== again.type) {
+    differences.push(`type ${again.type} instead of ${first.type}`);
+  }
+  const seriesOf = (link: ParsedLink) =>
+    link.series ? `${link.series.name}, part ${link.series.part}` : 'none';
+  if ((first.series || again.series) && seriesOf(first) !== seriesOf(again)) {
+    differences.push(`series ${seriesOf(again)} instead of ${seriesOf(first)}`);
+  }
+  if (differences.length === 0) return;
+  report.errors.push({
+    file,
+    line: again.line,
+    message: `${again.url} is listed again with ${differences.join(', ')} (first at ${first.file}:${first.line})`,
+    hint: 'Copy the first bullet unchanged to list it under a second topic, or correct one of the two.',
+  });
 }
 
 function fileTopicName(file: string): string {

@@ -31,10 +31,16 @@ export function readLinkLine(
         file,
         line,
         message: `Malformed link scheme "${repairedFrom}://" repaired to "https://": ${url}`,
+        hint: 'Write the address with https:// as published.',
       });
     }
     if (!isHttpUrl(url)) {
-      report.errors.push({ file, line, message: `Not a usable web address: ${url}` });
+      report.errors.push({
+        file,
+        line,
+        message: `Not a usable web address: ${url}`,
+        hint: 'Copy the full address, starting with https://, from the browser.',
+      });
       continue;
     }
     links.push({

@@ -6,8 +6,17 @@ export interface LinkMetadata {
   type?: ResourceType;
   series?: SeriesPart;
   /** Set when the note is there but cannot be read, to report to the curator. */
-  problem?: string;
+  problem?: NoteProblem;
 }
+
+/** A trailing note that could not be read: an unknown type is an error, a garbled series a warning. */
+export interface NoteProblem {
+  severity: 'error' | 'warning';
+  message: string;
+  hint: string;
+}
+
+const TYPE_LIST = RESOURCE_TYPES.join(', ');
 
 const NOTE = /\(([^()]*)\)\s*\.?\s*$/;
 const SERIES = /^series:\s*(.+?),\s*part\s+(\d+)$/i;
@@ -19,10 +28,15 @@ export function readLinkMetadata(text: string): LinkMetadata {
   const [first, ...rest] = match[1]!.split(';').map((part) => part.trim());
   const type = first?.toLowerCase();
   if (!isResourceType(type)) {
-    if (rest.some((part) => /^series:/i.test(part))) {
+    // One bare word in the note's place is a type we do not know; longer words are prose.
+    if (rest.some((part) => /^series:/i.test(part)) || /^[a-z-]+$/i.test(first ?? '')) {
       return {
         description: text,
-        problem: `Unknown resource type "${first}"; use one of ${RESOURCE_TYPES.join(', ')}`,
+        problem: {
+          severity: 'error',
+          message: `Unknown resource type "${first}"; it would show as part of the description`,
+          hint: `Use one of ${TYPE_LIST}, e.g. "(article)".`,
+        },
       };
     }
     return { description: text };
@@ -35,7 +49,11 @@ export function readLinkMetadata(text: string): LinkMetadata {
       return {
         description,
         type,
-        problem: `Cannot read "${part}"; write the series as "series: NAME, part N"`,
+        problem: {
+          severity: 'warning',
+          message: `Cannot read the series note "${part}"`,
+          hint: 'Write the series as "(type; series: NAME, part N)".',
+        },
       };
     }
     series = { name: seriesMatch[1]!.trim(), part: Number(seriesMatch[2]) };

@@ -90,7 +90,12 @@ async function readText(file: string, report: ContentReport): Promise<string | u
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
     const reason = error instanceof TypeError ? 'it is not valid UTF-8 text' : describe(error);
-    report.errors.push({ file, line: 1, message: `Cannot read this file: ${reason}` });
+    report.errors.push({
+      file,
+      line: 1,
+      message: `Cannot read this file: ${reason}`,
+      hint: 'Save it as UTF-8 text, or move it out of the content folder.',
+    });
     return undefined;
   }
 }

@@ -2,7 +2,8 @@ import MarkdownIt from 'markdown-it';
 import type { ContentReport } from './types.js';
 import { preambleSection, type ParsedDocument, type ParsedLink, type ParsedSection } from './parsed.js';
 import { readLinkMetadata } from './link-metadata.js';
-import { findUrls, isHttpUrl } from './url.js';
+import { checkHeadingLevel, checkLinkSyntax } from './markdown-checks.js';
+import { findUrls, isHttpUrl, titleFromUrl } from './url.js';
 
 const markdown = new MarkdownIt({ linkify: true });
 type Token = ReturnType<typeof markdown.parse>[number];
@@ -17,13 +18,17 @@ export function parseMarkdown(file: string, text: string, report: ContentReport)
   const sections: ParsedSection[] = [];
   let current: ParsedSection | undefined;
   let listDepth = 0;
+  let headingLevel: number | undefined;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const line = (token.map?.[0] ?? 0) + 1;
     if (token.type === 'heading_open') {
       const inline = tokens[i + 1]!;
-      current = headingSection(file, inline, Number(token.tag.slice(1)), line, report);
+      const level = Number(token.tag.slice(1));
+      checkHeadingLevel(file, line, level, headingLevel, report);
+      headingLevel = level;
+      current = headingSection(file, inline, level, line, report);
       sections.push(current);
       i += 2;
     } else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
@@ -32,6 +37,7 @@ export function parseMarkdown(file: string, text: string, report: ContentReport)
       listDepth--;
     } else if (token.type === 'inline' && tokens[i - 1]?.type === 'paragraph_open') {
       const target = current ?? preambleSection(sections);
+      checkLinkSyntax(file, line, token.children ?? [], report);
       const links = readLinks(file, token, line, report);
       if (links.length > 0) target.links.push(...links);
       else if (listDepth === 0 && !token.content.trim().endsWith(':')) {
@@ -78,7 +84,10 @@ function readLinks(file: string, inline: Token, line: number, report: ContentRep
     .replace(/^[\s,:\-–—]+/, '')
     .trim();
   const { description, type, series, problem } = readLinkMetadata(trailing);
-  if (problem) report.warnings.push({ file, line, message: problem });
+  if (problem) {
+    const { severity, ...issue } = problem;
+    report[severity === 'error' ? 'errors' : 'warnings'].push({ file, line, ...issue });
+  }
 
   const links: ParsedLink[] = [];
   for (const open of opens) {
@@ -88,6 +97,15 @@ function readLinks(file: string, inline: Token, line: number, report: ContentRep
     const url = repairedHref(href, file, line, report);
     if (!url) continue;
     const isBareUrl = text === '' || text === href || findUrls(text).length > 0;
+    if (isBareUrl) {
+      const shown = label || titleFromUrl(url);
+      report.warnings.push({
+        file,
+        line,
+        message: `Bare URL ${url}: its title will be "${shown}"`,
+        hint: `Write it as [${shown}](${url}) — Description. (type)`,
+      });
+    }
     links.push({
       url,
       line,
@@ -108,11 +126,17 @@ function repairedHref(href: string, file: string, line: number, report: ContentR
       file,
       line,
       message: `Malformed link scheme "${found.repairedFrom}://" repaired to "https://": ${found.url}`,
+      hint: 'Write the address with https:// as published.',
     });
     return found.url;
   }
   if (!isHttpUrl(href)) {
-    report.errors.push({ file, line, message: `Not a usable web address: ${href || '(empty)'}` });
+    report.errors.push({
+      file,
+      line,
+      message: `Not a usable web address: ${href || '(empty)'}`,
+      hint: 'Copy the full address, starting with https://, from the browser.',
+    });
     return undefined;
   }
   return href;

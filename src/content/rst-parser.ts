@@ -73,6 +73,7 @@ function readTitle(lines: string[], i: number, file: string, report: ContentRepo
         file,
         line: i + 1,
         message: `Title overline has no matching underline of "${overline[1]}" two lines below`,
+        hint: `Put the same line of "${overline[1]}" characters under the title as above it.`,
       });
       return undefined;
     }
@@ -104,6 +105,7 @@ function openSection(
         file,
         line: title.line,
         message: `Section "${title.text}" skips a level; it is placed one level below the section before it`,
+        hint: 'Underline it like the sections one level below the section before it.',
       });
       level = deepest + 1;
     }

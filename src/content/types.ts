@@ -58,9 +58,11 @@ export interface Topic {
   source: SourceLocation;
 }
 
-/** A problem found in content, located at a file and line. */
+/** A problem found in content, located at a file and line, with what to do about it. */
 export interface ContentIssue extends SourceLocation {
   message: string;
+  /** How to fix it, in the curator's terms. */
+  hint: string;
 }
 
 /** What content loading found wrong: errors block use, warnings are repaired or tolerated. */

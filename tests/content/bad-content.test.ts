@@ -34,8 +34,8 @@ describe('bad content', () => {
 
   it('reports a link that is no web address as an error and a malformed series note as a warning', async () => {
     const { report } = await loadFiles({ 'bad-links.md': await fixture('bad-links.md') });
-    expect(report.errors).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('not-a-url') })]);
-    expect(report.warnings).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('series') })]);
+    expect(report.errors).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining('not-a-url') })]);
+    expect(report.warnings).toEqual([expect.objectContaining({ line: 6, message: expect.stringContaining('series') })]);
   });
 
   it('refuses a missing content folder with a clear message', async () => {
@@ -51,7 +51,7 @@ describe('bad content', () => {
   });
 
   it('reports aliases for unknown topics and invalid YAML with their lines', async () => {
-    const notes = { 'a.md': '# Docker\n\n- [D](https://d.example.org/) — Docker page. (docs)\n' };
+    const notes = { 'a.md': '# Docker\n\nContainers.\n\n- [D](https://d.example.org/) — Docker page. (docs)\n' };
     const unknown = await loadFiles({ ...notes, 'aliases.yml': '# comment\nDocker: [containers]\nNope: [x]\n' });
     expect(unknown.report.warnings).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('"Nope"') })]);
     expect(unknown.catalog.topics[0]!.aliases).toEqual(['containers']);
