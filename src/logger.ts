@@ -1,26 +1,8 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { secretRedaction } from './log-redaction.js';
 import { textDestination } from './log-text.js';
 
 export type { Logger } from 'pino';
-
-/** Paths whose values never reach a log line, wherever a secret could be passed along. */
-const REDACTED_PATHS = [
-  'token',
-  '*.token',
-  '*.botToken',
-  '*.appToken',
-  '*.signingSecret',
-  '*.clientSecret',
-  '*.password',
-  '*.authorization',
-  '*.Authorization',
-  'headers.authorization',
-  '*.headers.authorization',
-  'config.slack.botToken',
-  'config.slack.appToken',
-  'config.slack.signingSecret',
-  'config.discord.token',
-];
 
 /** Options of the process logger. */
 export interface LoggerOptions {
@@ -32,6 +14,8 @@ export interface LoggerOptions {
    * terminal and JSON otherwise (a container, a pipe, a service manager).
    */
   format?: 'json' | 'text' | undefined;
+  /** Writes JSON lines here instead of `destination` (tests capture the log this way). */
+  stream?: DestinationStream;
 }
 
 /** The process logger: JSON lines (or text lines for a person) through pino, secrets redacted. */
@@ -39,11 +23,8 @@ export function createLogger(options: LoggerOptions): Logger {
   const fd = options.destination === 'stdout' ? 1 : 2;
   const format = options.format ?? (process.stdout.isTTY ? 'text' : 'json');
   return pino(
-    {
-      name: 'devops-bot',
-      level: options.level,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    },
-    format === 'text' ? textDestination(fd) : pino.destination({ fd, sync: true }),
+    { name: 'devops-bot', level: options.level, ...secretRedaction() },
+    options.stream ??
+      (format === 'text' ? textDestination(fd) : pino.destination({ fd, sync: true })),
   );
 }

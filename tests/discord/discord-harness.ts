@@ -1,6 +1,6 @@
+import { createLogger } from '../../src/logger.js';
 import { Writable } from 'node:stream';
 import type { APIEmbed, APIInteraction } from 'discord.js';
-import pino from 'pino';
 import { afterEach, expect } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
@@ -60,7 +60,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       ephemeral: !!options.ephemeral,
     },
     router: new ConversationRouter(() => engine, options.channelCommands ?? []),
-    logger: pino({ level: 'debug' }, sink),
+    logger: createLogger({ level: 'debug', destination: 'stdout', stream: sink }),
     ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
   });
   await adapter.start();
@@ -143,4 +143,33 @@ export function expectNoMentionsAllowed(requests: readonly RecordedRequest[]): v
       parse: [],
     });
   }
+}
+
+/** A channel command `slow` that answers "Done" only when the test calls `finish`. */
+export function slowCommand() {
+  let started!: () => void;
+  let finish!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  const command: ChannelCommand = {
+    name: 'slow',
+    aliases: [],
+    usage: 'slow',
+    summary: 'Answers when the test says so.',
+    examples: ['slow'],
+    run: () => {
+      started();
+      return new Promise((resolve) => {
+        finish = () =>
+          resolve({
+            kind: 'notice',
+            query: 'slow',
+            tone: 'success',
+            title: 'Done',
+            lines: [],
+            private: false,
+          });
+      });
+    },
+  };
+  return { command, running, finish: () => finish() };
 }

@@ -2,41 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import type { ChannelCommand } from '../../src/platform/conversation.js';
 import { loadFiles } from '../support/content.js';
-import { EPHEMERAL, embedTotal, messageData, harnessPerTest } from './discord-harness.js';
+import {
+  EPHEMERAL,
+  embedTotal,
+  messageData,
+  harnessPerTest,
+  slowCommand,
+} from './discord-harness.js';
 
 const startHarness = harnessPerTest();
 
 function query(value: string) {
   return { options: [{ name: 'query', type: 3 as const, value }] };
-}
-
-/** A channel command `slow` that answers "Done" only when the test calls `finish`. */
-function slowCommand() {
-  let started!: () => void;
-  let finish!: () => void;
-  const running = new Promise<void>((resolve) => (started = resolve));
-  const command: ChannelCommand = {
-    name: 'slow',
-    aliases: [],
-    usage: 'slow',
-    summary: 'Answers when the test says so.',
-    examples: ['slow'],
-    run: () => {
-      started();
-      return new Promise((resolve) => {
-        finish = () =>
-          resolve({
-            kind: 'notice',
-            query: 'slow',
-            tone: 'success',
-            title: 'Done',
-            lines: [],
-            private: false,
-          });
-      });
-    },
-  };
-  return { command, running, finish: () => finish() };
 }
 
 /** A catalog whose one topic has long, Markdown-laden resources: more than one embed could hold. */

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defaultHandlers, tsGenerator } from './fake-slack-methods.js';
+import { FAKE_TEAM, defaultHandlers, tsGenerator } from './fake-slack-methods.js';
 import {
   FakeWebApi,
   parseJsonOr,
@@ -74,8 +74,13 @@ export interface FakeSlack {
   delayNext(method: string, ms: number): void;
   /** Top-level messages posted to `channel`, oldest first, as `conversations.history` lists them. */
   channelHistory(channel: string): Record<string, unknown>[];
-  /** A fresh `response_url` served by this fake. */
+  /**
+   * A fresh `response_url` served by this fake, shaped like Slack's
+   * (`/commands/TEAM/NUMBER/SECRET`); the last segment, `NAME-NUMBER`, is its `id`.
+   */
   responseUrl(name?: string): string;
+  /** Makes the next `response_url` post answer `status` (Slack answers 404 to an expired one). */
+  failNextResponse(status: number): void;
   /** First call to `method` matching `predicate`, recorded already or in future. */
   waitForCall(
     method: string,
@@ -126,6 +131,7 @@ class FakeSlackServer implements FakeSlack {
   readonly #webApi: FakeWebApi;
   readonly #history = new Map<string, Record<string, unknown>[]>();
   readonly #delays = new Map<string, number[]>();
+  readonly #responseFailures: number[] = [];
   #responseCount = 0;
 
   constructor(server: Server, options: FakeSlackOptions) {
@@ -177,7 +183,12 @@ class FakeSlackServer implements FakeSlack {
 
   responseUrl(name = 'response'): string {
     this.#responseCount += 1;
-    return `${this.baseUrl}/response/${encodeURIComponent(name)}-${this.#responseCount}`;
+    const count = this.#responseCount;
+    return `${this.baseUrl}/commands/${FAKE_TEAM.id}/${count}/${encodeURIComponent(name)}-${count}`;
+  }
+
+  failNextResponse(status: number): void {
+    this.#responseFailures.push(status);
   }
 
   waitForCall(
@@ -216,6 +227,7 @@ class FakeSlackServer implements FakeSlack {
     this.#calls.clear();
     this.#responses.clear();
     this.#webApi.reset();
+    this.#responseFailures.length = 0;
     this.#socket.reset();
     this.#delays.clear();
   }
@@ -243,9 +255,9 @@ class FakeSlackServer implements FakeSlack {
     if (req.method === 'POST' && pathname.startsWith('/api/')) {
       return this.#handleApi(decodeURIComponent(pathname.slice('/api/'.length)), req, res);
     }
-    if (req.method === 'POST' && pathname.startsWith('/response/')) {
+    if (req.method === 'POST' && pathname.startsWith('/commands/')) {
       return this.#handleResponse(
-        decodeURIComponent(pathname.slice('/response/'.length)),
+        decodeURIComponent(pathname.slice(pathname.lastIndexOf('/') + 1)),
         req,
         res,
       );
@@ -266,6 +278,11 @@ class FakeSlackServer implements FakeSlack {
 
   async #handleResponse(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const text = (await readBody(req)).toString('utf8');
+    const failure = this.#responseFailures.shift();
+    if (failure) {
+      reply(res, { status: failure, body: { ok: false, error: 'expired_url' } });
+      return;
+    }
     this.#responses.push({ id, body: parseJsonOr(text) });
     reply(res, { status: 200, body: { ok: true } });
   }

@@ -1,4 +1,4 @@
-import pino from 'pino';
+import { createLogger } from '../../src/logger.js';
 import { SlackAdapter } from '../../adapters/slack/slack-adapter.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Answer } from '../../src/engine/answer.js';
@@ -114,7 +114,11 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const fake = await startFakeSlack(options.fake);
   const engine = options.engine ?? (await fixtureEngine());
   const logs = new WaitableLog<LogLine>((line) => JSON.stringify(line));
-  const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line)) });
+  const logger = createLogger({
+    level: 'debug',
+    destination: 'stdout',
+    stream: { write: (line: string) => logs.push(JSON.parse(line)) },
+  });
   const store = options.store ?? openSqliteStore(makeDataDir());
   const adapter = new SlackAdapter({
     config: slackConfig(fake, options.slack),
