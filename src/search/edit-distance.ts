@@ -30,8 +30,15 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return above[b.length]!;
 }
 
-/** How many typos a word of this length may carry: none for short words, one from five letters, two from nine. */
+/** Past this length a word is no word anyone meant to spell: a typo search on it only costs time. */
+const LONGEST_TYPO_WORD = 24;
+
+/**
+ * How many typos a word of this length may carry: none for short words, one from five letters,
+ * two from nine, none past {@link LONGEST_TYPO_WORD} letters.
+ */
 export function typoAllowance(word: string): number {
+  if (word.length > LONGEST_TYPO_WORD) return 0;
   if (word.length >= 9) return 2;
   if (word.length >= 5) return 1;
   return 0;

@@ -1,15 +1,12 @@
 import type { SearchResult } from 'minisearch';
-import { GENERIC_WORDS, stem } from './text.js';
+import { stem } from './text.js';
 
 /** One thing the searcher asked for: a word, or a topic named by any of its phrases. */
 export interface QueryUnit {
   /** Ways of saying it, each a list of words that must all match. */
   alternatives: string[][];
-  /**
-   * `word` for a subject word, `generic` for words like "tutorial" that say what kind of page,
-   * `topic` for a topic named in the query.
-   */
-  kind: 'word' | 'generic' | 'topic';
+  /** `word` for a subject word, `topic` for a topic named in the query. */
+  kind: 'word' | 'topic';
   /** Fields to match in; all of them when unset. */
   fields?: string[];
 }
@@ -39,5 +36,5 @@ export function coversEnough(covered: QueryUnit[], units: QueryUnit[]): boolean 
 
 /** A query unit for a plain word. */
 export function wordUnit(word: string): QueryUnit {
-  return { alternatives: [[word]], kind: GENERIC_WORDS.has(word) ? 'generic' : 'word' };
+  return { alternatives: [[word]], kind: 'word' };
 }

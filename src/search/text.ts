@@ -1,3 +1,5 @@
+import porter2 from 'wink-porter2-stemmer';
+
 /** Words that carry no meaning for a search, dropped from queries and documents alike. */
 export const STOP_WORDS = new Set(
   (
@@ -11,14 +13,6 @@ export const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** Words that describe the kind of page wanted rather than its subject. */
-export const GENERIC_WORDS = new Set(
-  'tutorial tutorials guide guides intro introduction video videos article articles example examples course ' +
-    'courses docs documentation doc learn learning beginner beginners basics started start overview'.split(
-      ' ',
-    ),
-);
-
 /** Splits text into lower-case words (letters and digits), keeping accents folded. */
 export function splitWords(text: string): string[] {
   return text
@@ -29,19 +23,22 @@ export function splitWords(text: string): string[] {
     .filter((word) => word !== '');
 }
 
+const STEM_CACHE_SIZE = 20_000;
+const stems = new Map<string, string>();
+
 /**
- * The form of a word that both the index and queries use: plural and simple verb endings folded
- * so that `cronjobs` finds `cronjob` and `deployments` finds `deployment`.
+ * The form of a word that both the index and queries use, from the Porter2 (Snowball English)
+ * stemmer: `deploying`, `deployments` and `deployed` all become `deploy`.
  */
 export function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
-}
-
-/** The words of a text as the index sees them: split, stop words dropped, stemmed. */
-export function indexTerms(text: string): string[] {
-  return splitWords(text)
-    .filter((word) => !STOP_WORDS.has(word))
-    .map(stem);
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    // Porter2 strips one derivational suffix a pass (`containerize` → `container`, while
+    // `containers` → `contain`); a second pass brings such families to one root.
+    stemmed = porter2(porter2(word));
+    // Queries are unbounded input: the cache must not grow with them.
+    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
