@@ -4,6 +4,7 @@ import type { ParsedDocument, ParsedLink, ParsedSection } from './parsed.js';
 import type { AliasTable } from './aliases.js';
 import { normalizeUrl, resourceIdFor, titleFromUrl } from './url.js';
 import { slugify } from './slug.js';
+import { addImplicitAliases } from './implicit-aliases.js';
 
 /**
  * Merges parsed files into one catalog: sections become a topic tree (same path, same topic,
@@ -98,6 +99,7 @@ export function buildCatalog(
 
   const topics = [...topicsById.values()];
   aliases.applyTo(topics, report);
+  addImplicitAliases(topics);
   const resources = [...resourcesByUrl.values()];
   return {
     resources,

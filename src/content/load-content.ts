@@ -7,6 +7,7 @@ import { buildCatalog } from './build-catalog.js';
 import { parseMarkdown } from './markdown-parser.js';
 import { parseRst } from './rst-parser.js';
 import { validateContent } from './validate-content.js';
+import { parseVocabulary } from './vocabulary.js';
 
 /** A content folder that cannot be used at all (missing, not a folder, no content files). */
 export class ContentFolderError extends Error {
@@ -33,6 +34,7 @@ const PARSERS: Record<string, (file: string, text: string, report: ContentReport
 };
 
 const ALIAS_FILES = ['aliases.yml', 'aliases.yaml'];
+const VOCABULARY_FILES = ['vocabulary.yml', 'vocabulary.yaml'];
 
 /**
  * Reads every `.md` and `.rst` file under `dir` (a `README.md` is documentation for people and is
@@ -58,6 +60,8 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
   }
   const aliases = await loadAliases(dir, report);
   const catalog = buildCatalog(documents, aliases, report);
+  const vocabulary = await readFirst(dir, VOCABULARY_FILES);
+  if (vocabulary) catalog.vocabulary = parseVocabulary(vocabulary.file, vocabulary.text, report);
   const checks = validateContent(catalog);
   report.errors.push(...checks.errors);
   report.warnings.push(...checks.warnings);
@@ -101,12 +105,21 @@ async function readText(file: string, report: ContentReport): Promise<string | u
 }
 
 async function loadAliases(dir: string, report: ContentReport): Promise<AliasTable> {
-  for (const name of ALIAS_FILES) {
+  const found = await readFirst(dir, ALIAS_FILES);
+  return found ? parseAliases(found.file, found.text, report) : NO_ALIASES;
+}
+
+/** The first of these files that exists in `dir`, with its text. */
+async function readFirst(
+  dir: string,
+  names: string[],
+): Promise<{ file: string; text: string } | undefined> {
+  for (const name of names) {
     const file = path.join(dir, name);
     const text = await readText(file, { errors: [], warnings: [] });
-    if (text !== undefined) return parseAliases(file, text, report);
+    if (text !== undefined) return { file, text };
   }
-  return NO_ALIASES;
+  return undefined;
 }
 
 function describe(error: unknown): string {

@@ -1,3 +1,5 @@
+import type { Vocabulary } from './vocabulary.js';
+
 /** The kinds of resource a catalog entry can be. */
 export const RESOURCE_TYPES = ['article', 'video', 'docs', 'course', 'slides', 'lab'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
@@ -78,4 +80,6 @@ export interface Catalog {
   rootTopicIds: string[];
   resourcesById: Map<string, Resource>;
   topicsById: Map<string, Topic>;
+  /** How chat queries are read; the defaults when the content folder has no `vocabulary.yml`. */
+  vocabulary?: Vocabulary;
 }
