@@ -33,6 +33,8 @@ interface RunOptions {
 export interface ScoredResource {
   resource: Resource;
   score: number;
+  /** Each indexed word that matched, with the fields it matched in (for explaining a score). */
+  match?: Record<string, string[]>;
 }
 
 /** Below this share of the best score a result is too weak to show. */
@@ -123,6 +125,7 @@ export class ResourceIndex {
       .map((result) => ({
         resource: this.catalog.resourcesById.get(String(result.id))!,
         score: result.score,
+        match: result.match,
       }));
   }
 
@@ -207,6 +210,11 @@ export class ResourceIndex {
   /** Whether some phrasing of the unit has only words that some resource has, allowing for prefixes and typos. */
   private canMatch(unit: QueryUnit): boolean {
     return unit.alternatives.some((words) => words.every((word) => this.wordCanMatch(word)));
+  }
+
+  /** Whether a query word can match some resource, as written, by prefix or allowing for a typo. */
+  couldMatch(word: string): boolean {
+    return this.wordCanMatch(word);
   }
 
   private wordCanMatch(word: string): boolean {

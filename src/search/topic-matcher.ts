@@ -20,6 +20,7 @@ interface Phrase {
 export class TopicMatcher {
   private readonly phrasesByFirstWord = new Map<string, Phrase[]>();
   private readonly singleWordPhrases: Phrase[] = [];
+  private readonly multiWordPhrases: Phrase[] = [];
 
   constructor(topics: Topic[]) {
     // Topics with more resources win when two share a phrase.
@@ -33,6 +34,7 @@ export class TopicMatcher {
         list.push(phrase);
         this.phrasesByFirstWord.set(words[0]!, list);
         if (words.length === 1) this.singleWordPhrases.push(phrase);
+        else this.multiWordPhrases.push(phrase);
       }
     }
     for (const list of this.phrasesByFirstWord.values()) {
@@ -59,12 +61,53 @@ export class TopicMatcher {
         i += phrase.words.length - 1;
         continue;
       }
+      const joined = i + 1 < words.length ? this.joinedPhrase(words[i]!, words[i + 1]!) : undefined;
+      if (joined) {
+        mentions.push({ topic: joined.topic, start: i, end: i + 2, exact: true });
+        i += 1;
+        continue;
+      }
+      const misspelt = this.misspeltPhrase(stems, i, isKnownWord);
+      if (misspelt) {
+        mentions.push({
+          topic: misspelt.topic,
+          start: i,
+          end: i + misspelt.words.length,
+          exact: false,
+        });
+        i += misspelt.words.length - 1;
+        continue;
+      }
       const word = stems[i]!;
       if (STOP_WORDS.has(words[i]!) || isKnownWord(word)) continue;
       const fuzzy = this.closestSingleWord(word);
       if (fuzzy) mentions.push({ topic: fuzzy.topic, start: i, end: i + 1, exact: false });
     }
     return mentions;
+  }
+
+  /** A one-word name written as two words or split by punctuation: `ci/cd` for `cicd`, `ml flow` for `mlflow`. */
+  private joinedPhrase(first: string, second: string): Phrase | undefined {
+    const joined = stem(first + second);
+    return this.phrasesByFirstWord.get(joined)?.find((phrase) => phrase.words.length === 1);
+  }
+
+  /** A name of several words typed with typos in words the index does not know (`continous integrtion`). */
+  private misspeltPhrase(
+    stems: string[],
+    start: number,
+    isKnownWord: (word: string) => boolean,
+  ): Phrase | undefined {
+    const close = (typed: string | undefined, word: string) =>
+      typed !== undefined &&
+      (typed === word ||
+        (!isKnownWord(typed) &&
+          editDistance(typed, word, typoAllowance(word)) <= typoAllowance(word)));
+    return this.multiWordPhrases.find(
+      (phrase) =>
+        phrase.words.some((word, k) => word !== stems[start + k]) &&
+        phrase.words.every((word, k) => close(stems[start + k], word)),
+    );
   }
 
   private closestSingleWord(word: string): Phrase | undefined {
