@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Catalog } from '../src/content/types.js';
+import type { AnswerEngine } from '../src/engine/engine.js';
+import { defaultMiniSearch, fuse } from './baselines.js';
 
 /** A query with the URL fragments of the resources that answer it; none means nothing should. */
 export interface LabeledQuery {
@@ -8,12 +11,18 @@ export interface LabeledQuery {
   label: string;
 }
 
-/** hit@1, hit@3 and mean reciprocal rank over labeled queries. */
+/**
+ * How well a search answers the labeled queries. hit@1, hit@3 and MRR are over the queries the
+ * catalog answers; `negatives` is the share of the others that got no resource at all.
+ */
 export interface RelevanceFigures {
+  name: string;
   queries: number;
+  positives: number;
   hitAt1: number;
   hitAt3: number;
   mrr: number;
+  negatives: number;
   misses: string[];
 }
 
@@ -27,39 +36,74 @@ export function labeledQueries(): LabeledQuery[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { queries: LabeledQuery[] }).queries;
 }
 
-/**
- * Scores ranked URL lists against the labels. A query that must return nothing counts as a hit
- * (rank 1) only when it returned nothing.
- */
+/** Scores one search's ranked URL lists against the labels. */
 export function measureRelevance(
+  name: string,
   labels: LabeledQuery[],
   rankedUrls: (query: string) => string[],
 ): RelevanceFigures {
   let hitAt1 = 0;
   let hitAt3 = 0;
   let reciprocal = 0;
+  let emptyNegatives = 0;
   const misses: string[] = [];
+  const positives = labels.filter((label) => label.relevant.length > 0);
   for (const label of labels) {
     const urls = rankedUrls(label.query);
+    const shown = `${label.query} (${label.label}) → ${urls.slice(0, 3).join(', ') || 'nothing'}`;
+    if (label.relevant.length === 0) {
+      if (urls.length === 0) emptyNegatives++;
+      else misses.push(shown);
+      continue;
+    }
     const rank =
-      label.relevant.length === 0
-        ? urls.length === 0
-          ? 1
-          : Infinity
-        : urls.findIndex((url) => label.relevant.some((fragment) => url.includes(fragment))) + 1 ||
-          Infinity;
+      urls.findIndex((url) => label.relevant.some((fragment) => url.includes(fragment))) + 1 ||
+      Infinity;
     if (rank <= 1) hitAt1++;
     if (rank <= 3) hitAt3++;
-    else
-      misses.push(`${label.query} (${label.label}) → ${urls.slice(0, 3).join(', ') || 'nothing'}`);
+    else misses.push(shown);
     reciprocal += rank === Infinity ? 0 : 1 / rank;
   }
-  const count = labels.length;
+  const negatives = labels.length - positives.length;
   return {
-    queries: count,
-    hitAt1: hitAt1 / count,
-    hitAt3: hitAt3 / count,
-    mrr: reciprocal / count,
+    name,
+    queries: labels.length,
+    positives: positives.length,
+    hitAt1: hitAt1 / positives.length,
+    hitAt3: hitAt3 / positives.length,
+    mrr: reciprocal / positives.length,
+    negatives: negatives === 0 ? 1 : emptyNegatives / negatives,
     misses,
   };
+}
+
+/** The ranked URLs devops-bot answers a query with (ten at most, as a long page). */
+export function engineUrls(engine: AnswerEngine): (query: string) => string[] {
+  return (query) => {
+    const answer = engine.answer(query, { pageSize: 10 });
+    return 'results' in answer ? answer.results.map((result) => result.resource.url) : [];
+  };
+}
+
+/** devops-bot's figures, then plain MiniSearch defaults' and Fuse.js's on the same catalog. */
+export function relevanceWithBaselines(
+  engine: AnswerEngine,
+  catalog: Catalog,
+  labels = labeledQueries(),
+): RelevanceFigures[] {
+  return [
+    measureRelevance('devops-bot', labels, engineUrls(engine)),
+    ...[defaultMiniSearch(catalog), fuse(catalog)].map((baseline) =>
+      measureRelevance(baseline.name, labels, (query) => baseline.search(query).slice(0, 10)),
+    ),
+  ];
+}
+
+/** One line of figures, as the test and the bench print them. */
+export function describeFigures(figures: RelevanceFigures): string {
+  return (
+    `${figures.name.padEnd(20)} hit@1 ${figures.hitAt1.toFixed(3)}  hit@3 ${figures.hitAt3.toFixed(3)}  ` +
+    `MRR ${figures.mrr.toFixed(3)}  negatives empty ${figures.negatives.toFixed(3)}  ` +
+    `(${figures.positives} answerable, ${figures.queries - figures.positives} not)`
+  );
 }

@@ -39,6 +39,7 @@ export function renderText(
           dim(`Showing ${answer.topic.name} for "${terminalSafe(answer.readFrom)}".`, style),
         );
       }
+      header.push(...noteLines(answer.notes, style));
       if (answer.topic.summary) header.push(terminalSafe(answer.topic.summary));
       if (answer.viaSearch && answer.results.length > 0) {
         header.push(
@@ -61,13 +62,19 @@ export function renderText(
     case 'search': {
       const scope = answer.topic ? ` in ${answer.topic.name}` : '';
       const title = bold(`Results for "${terminalSafe(answer.query)}"${scope}`, style);
-      return [title, '', ...resultLines(answer.results, answer.page, style, nextPage)].join('\n');
+      return [
+        title,
+        ...noteLines(answer.notes, style),
+        '',
+        ...resultLines(answer.results, answer.page, style, nextPage),
+      ].join('\n');
     }
     case 'notice':
       return [bold(answer.title, style), ...answer.lines.map(terminalSafe)].join('\n');
     case 'none':
       return [
         `Nothing in the catalog matches "${terminalSafe(answer.query)}".`,
+        ...noteLines(answer.notes, style),
         answer.suggestions.length > 0
           ? `Try a topic: ${answer.suggestions.map((topic) => topic.name).join(', ')}`
           : 'Type "topics" to see what the catalog covers.',
@@ -109,4 +116,9 @@ function treeLines(node: TopicTreeNode, depth: number): string[] {
     `${'  '.repeat(depth + 1)}${terminalSafe(node.name)} (${node.count})`,
     ...node.children.flatMap((child) => treeLines(child, depth + 1)),
   ];
+}
+
+/** The engine's one-line remarks on how it read the question, dimmed. */
+function noteLines(notes: string[] | undefined, style: TerminalStyle): string[] {
+  return (notes ?? []).map((note) => dim(terminalSafe(note), style));
 }

@@ -105,7 +105,11 @@ function renderMiss(answer: NoneAnswer, buttons: ButtonActions): DiscordMessage 
       {
         color: MISS_COLOUR,
         title: 'No match',
-        description: `Nothing in the catalog matches **${escapeText(answer.query)}**.\n${hint}`,
+        description: [
+          `Nothing in the catalog matches **${escapeText(answer.query)}**.`,
+          ...(answer.notes ?? []).map((note) => `_${escapeText(note)}_`),
+          hint,
+        ].join('\n'),
       },
     ],
     components: buttonRows(topicButtons),

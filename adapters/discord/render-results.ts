@@ -52,8 +52,9 @@ function searchTitle(answer: SearchAnswer): string {
 }
 
 function headerLines(answer: TopicAnswer | SearchAnswer): string[] {
-  if (answer.kind === 'search') return [`Results for **${escapeText(answer.query)}**`];
-  const lines: string[] = [];
+  const notes = (answer.notes ?? []).map((note) => `_${escapeText(note)}_`);
+  if (answer.kind === 'search') return [`Results for **${escapeText(answer.query)}**`, ...notes];
+  const lines: string[] = [...notes];
   const topicName = escapeText(answer.topic.name);
   if (answer.readFrom) lines.push(`Showing ${topicName} for “${escapeText(answer.readFrom)}”.`);
   if (answer.topic.summary) lines.push(escapeText(answer.topic.summary));

@@ -99,6 +99,7 @@ function topicIntro(answer: TopicAnswer): string[] {
   if (answer.readFrom) {
     lines.push(`Showing ${mrkdwn(answer.topic.name, 200)} for “${mrkdwn(answer.readFrom, 200)}”.`);
   }
+  lines.push(...noteLines(answer.notes));
   if (answer.topic.summary) lines.push(mrkdwn(answer.topic.summary, 1500));
   if (answer.viaSearch && answer.results.length > 0) {
     lines.push(`Nothing is filed under ${mrkdwn(answer.topic.name, 200)} yet; these mention it.`);
@@ -112,8 +113,17 @@ function topicIntro(answer: TopicAnswer): string[] {
 }
 
 function searchIntro(answer: SearchAnswer): string[] {
-  if (!answer.topic) return [];
-  return [`In *${mrkdwn(answer.topic.name, 200)}* (${mrkdwn(breadcrumb(answer.topic.path), 500)})`];
+  const notes = noteLines(answer.notes);
+  if (!answer.topic) return notes;
+  return [
+    `In *${mrkdwn(answer.topic.name, 200)}* (${mrkdwn(breadcrumb(answer.topic.path), 500)})`,
+    ...notes,
+  ];
+}
+
+/** The engine's one-line remarks on how it read the question, in italics. */
+function noteLines(notes: string[] | undefined): string[] {
+  return (notes ?? []).map((note) => `_${mrkdwn(note, 500)}_`);
 }
 
 function renderNone(answer: NoneAnswer, options: RenderOptions): SlackMessage {
@@ -130,7 +140,10 @@ function renderNone(answer: NoneAnswer, options: RenderOptions): SlackMessage {
       `Nothing in the catalog matches “${answer.query}”.`,
       ...(names ? [`Try a topic: ${names}`] : []),
     ]),
-    blocks: [sectionBlock(`${miss}\n${hint}`), ...(buttons.length ? [actionsBlock(buttons)] : [])],
+    blocks: [
+      sectionBlock([miss, ...noteLines(answer.notes), hint].join('\n')),
+      ...(buttons.length ? [actionsBlock(buttons)] : []),
+    ],
   };
 }
 

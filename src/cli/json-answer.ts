@@ -1,4 +1,5 @@
 import type { Answer } from '../engine/answer.js';
+import type { Explanation } from '../engine/engine.js';
 
 /** One resource in the CLI's JSON output. */
 export interface JsonResult {
@@ -38,5 +39,33 @@ export function toJsonAnswer(query: string, answer: Answer): JsonAnswer {
     })),
     suggestions:
       answer.kind === 'none' ? answer.suggestions.map((suggestion) => suggestion.name) : [],
+  };
+}
+
+/** The explanation part of `ask --json --explain`: how the query was read and the lookup's steps. */
+export function explainJson(explanation: Explanation): Record<string, unknown> {
+  const parsed = explanation.parsed;
+  return {
+    command: explanation.command,
+    steps: explanation.steps,
+    notes: 'notes' in explanation.answer ? (explanation.answer.notes ?? []) : [],
+    ...(parsed
+      ? {
+          read: {
+            topics: parsed.topics.map((mention) => mention.topic.name),
+            subjects: parsed.subjects,
+            generic: parsed.generic,
+            types: parsed.types,
+            filler: parsed.filler,
+            context: parsed.context,
+            sides: (parsed.sides ?? []).map((side) => side.text),
+          },
+        }
+      : {}),
+    scores: ('results' in explanation.answer ? explanation.answer.results : []).map((result) => ({
+      url: result.resource.url,
+      score: Math.round(result.score * 1000) / 1000,
+      matched: result.match ?? {},
+    })),
   };
 }

@@ -11,6 +11,8 @@ export interface TopicRef {
 export interface AnswerResult {
   resource: Resource;
   score: number;
+  /** For a search result: each indexed word that matched, with the fields it matched in. */
+  match?: Record<string, string[]>;
 }
 
 /** Which slice of a longer list of results an answer holds; `number` counts from 1. */
@@ -61,6 +63,8 @@ export interface TopicAnswer {
   viaSearch: boolean;
   /** What the asker typed, when it named the topic only after allowing for a typo (`dokcer`). */
   readFrom?: string;
+  /** One-line remarks on how the question was read ("nothing about 'helm' in Kubernetes"). */
+  notes?: string[];
 }
 
 /** Ranked resources for free text, optionally scoped to a topic the query named. */
@@ -70,6 +74,8 @@ export interface SearchAnswer {
   topic?: TopicRef;
   results: AnswerResult[];
   page: PageInfo;
+  /** One-line remarks on how the question was read. */
+  notes?: string[];
 }
 
 /** Nothing matched: the closest topics instead, never unrelated resources. */
@@ -77,6 +83,8 @@ export interface NoneAnswer {
   kind: 'none';
   query: string;
   suggestions: TopicRef[];
+  /** One-line remarks on how the question was read. */
+  notes?: string[];
 }
 
 /**

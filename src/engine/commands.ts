@@ -1,7 +1,10 @@
 import type { Catalog, Topic } from '../content/types.js';
 import type { Answer, CommandHelp, TopicTreeNode } from './answer.js';
 import { topicRef } from './answer.js';
+import { asksNothing } from '../query/parsed-query.js';
+import { parseQuery } from '../query/parse-query.js';
 import { lookup, type LookupSources, type PageRequest } from './lookup.js';
+import type { LookupTrace } from './lookup-trace.js';
 import { countTopicResources } from './topic-listing.js';
 import { helpFor, indexCommands, type NamedCommand } from './command-index.js';
 
@@ -10,6 +13,8 @@ export interface CommandContext extends PageRequest {
   sources: LookupSources;
   /** Help for every command, generated from the registry. */
   help: CommandHelp[];
+  /** Where a lookup tells how it reached its answer, when asked to explain. */
+  trace?: LookupTrace;
 }
 
 /** One command of the bot: how it is called, how it is explained, and what it does. */
@@ -50,7 +55,11 @@ export const lookupCommand: Command = {
   usage: '<topic or question>',
   summary: 'A topic lists its resources; any other words search the catalog.',
   examples: ['kubernetes', 'k8s cronjobs', 'how do I track experiments in mlflow'],
-  run: (args, context) => lookup(context.sources, args, context),
+  run: (args, context) => {
+    const query = parseQuery(args, context.sources.reader);
+    if (asksNothing(query)) return helpCommand.run('', context);
+    return lookup(context.sources, query, context, context.trace);
+  },
 };
 
 /** The bot's commands, in the order help lists them. */
@@ -64,13 +73,16 @@ export class CommandRegistry {
     this.byName = indexCommands(commands);
   }
 
-  /** The command a query calls and the text left for it. The empty query is a call for help. */
+  /**
+   * The command a query calls and the text left for it. A command runs only when the whole query
+   * is its name or alias (`help`, `topics?`): `list of sonar rules` is a question, not `list`.
+   * The empty query is a call for help.
+   */
   resolve(query: string): { command: Command; args: string } {
     const trimmed = query.trim();
     if (trimmed === '') return { command: helpCommand, args: '' };
-    const [first = '', ...rest] = trimmed.split(/\s+/);
-    const command = this.byName.get(first.toLowerCase());
-    if (command && command !== lookupCommand) return { command, args: rest.join(' ') };
+    const command = this.byName.get(trimmed.toLowerCase().replace(/[\s?!.]+$/, ''));
+    if (command && command !== lookupCommand) return { command, args: '' };
     return { command: lookupCommand, args: trimmed };
   }
 

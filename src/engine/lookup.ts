@@ -1,4 +1,6 @@
 import type { Catalog, Resource, Topic } from '../content/types.js';
+import type { QueryReader } from '../query/parse-query.js';
+import type { ParsedQuery } from '../query/parsed-query.js';
 import {
   TEXT_FIELDS,
   type QueryUnit,
@@ -7,9 +9,11 @@ import {
   wordUnit,
 } from '../search/resource-index.js';
 import { phraseWords, type TopicMatcher, type TopicMention } from '../search/topic-matcher.js';
-import { STOP_WORDS, splitWords, stem } from '../search/text.js';
-import { topicRef, type Answer, type TopicAnswer } from './answer.js';
+import { stem } from '../search/text.js';
+import { topicRef, type Answer } from './answer.js';
+import { SILENT_TRACE, type LookupTrace } from './lookup-trace.js';
 import { paginate } from './paginate.js';
+import { interleave, preferWords, rankByType } from './rank-by-type.js';
 import { suggestTopics } from './suggest-topics.js';
 import { listTopicResources, subtreeIds } from './topic-listing.js';
 
@@ -18,6 +22,8 @@ export interface LookupSources {
   catalog: Catalog;
   index: ResourceIndex;
   topics: TopicMatcher;
+  /** Reads chat text as a query against this catalog. */
+  reader: QueryReader;
 }
 
 /** Which page of how many results a lookup should return. */
@@ -26,117 +32,313 @@ export interface PageRequest {
   pageSize: number;
 }
 
+/** What a lookup found, before it is cut into a page. */
+type Finding =
+  | {
+      kind: 'topic';
+      topic: Topic;
+      results: ScoredResource[];
+      viaSearch: boolean;
+      readFrom?: string;
+    }
+  | { kind: 'search'; topic?: Topic; results: ScoredResource[] }
+  | { kind: 'none'; named: Topic[] };
+
+/** A lookup in progress: its sources, its trace and the notes the answer will carry. */
+interface Lookup {
+  sources: LookupSources;
+  trace: LookupTrace;
+  notes: string[];
+}
+
 /**
- * Answers a topic name or free text. A query that only names a topic lists that topic; a topic
- * plus other words searches within the topic; anything else searches everything. A query that
- * matches nothing gets the closest topics, never unrelated resources.
+ * Answers a parsed query. A topic alone (or with learning words) lists the topic; a topic with
+ * subject words searches inside it, then the whole catalog, then falls back to the topic with a
+ * note; subject words alone search everything. A subject word that no resource has makes the
+ * answer `none` with suggestions, never a half-match on the other words. Asked-for resource types
+ * are ranked first.
  */
-export function lookup(sources: LookupSources, query: string, request: PageRequest): Answer {
-  const words = splitWords(query);
-  const allMentions = sources.topics.findMentions(words, (word) => sources.index.hasWord(word));
-  const mentions = distinctTopics(allMentions);
-  const otherWords = wordsOutside(words, allMentions).filter((word) => !STOP_WORDS.has(word));
-
-  if (mentions.length === 1 && otherWords.length === 0) {
-    const [mention] = mentions as [TopicMention];
-    const answer = topicAnswer(sources, query, mention.topic, request);
-    return mention.exact
-      ? answer
-      : { ...answer, readFrom: words.slice(mention.start, mention.end).join(' ') };
-  }
-  const scopedToOneTopic = mentions.length === 1;
-  if (scopedToOneTopic) {
-    const topic = mentions[0]!.topic;
-    const inTopic = subtreeIds(sources.catalog, topic);
-    const scoped = sources.index.find(otherWords.map(wordUnit), {
-      scope: (resource) => resource.topicIds.some((id) => inTopic.has(id)),
-      fields: TEXT_FIELDS,
-    });
-    if (scoped.length > 0) return searchAnswer(query, scoped, request, topic);
-  }
-  const units = [
-    ...otherWords.map(wordUnit),
-    ...mentions.map((mention) => mentionUnit(words, mention)),
-  ];
-  // Outside the one topic named, only resources matching every word are still about the question.
-  const found = sources.index.find(units, { relaxed: !scopedToOneTopic });
-  if (found.length > 0) return searchAnswer(query, found, request);
-  const named = mentions.map((mention) => mention.topic);
-  return {
-    kind: 'none',
-    query,
-    suggestions: suggestTopics(sources.catalog, query, named).map(topicRef),
-  };
-}
-
-function topicAnswer(
+export function lookup(
   sources: LookupSources,
-  query: string,
-  topic: Topic,
+  query: ParsedQuery,
   request: PageRequest,
-): TopicAnswer {
-  let listed: ScoredResource[] = listTopicResources(sources.catalog, topic).map(
-    (resource: Resource) => ({
-      resource,
-      score: 1,
-    }),
-  );
-  const viaSearch = listed.length === 0;
-  if (viaSearch) {
-    const unit: QueryUnit = {
-      alternatives: [topic.name, ...topic.aliases]
-        .map(phraseWords)
-        .filter((words) => words.length > 0),
-      kind: 'topic',
-    };
-    listed = sources.index.find([unit]);
-  }
-  const { items, page } = paginate(listed, request.page, request.pageSize);
-  return {
-    kind: 'topic',
-    query,
-    topic: { ...topicRef(topic), summary: topic.summary },
-    subtopics: topic.childIds.map((id) => topicRef(sources.catalog.topicsById.get(id)!)),
-    results: items,
-    page,
-    viaSearch,
-  };
-}
-
-function searchAnswer(
-  query: string,
-  found: ScoredResource[],
-  request: PageRequest,
-  topic?: Topic,
+  trace: LookupTrace = SILENT_TRACE,
 ): Answer {
-  const { items, page } = paginate(found, request.page, request.pageSize);
+  const run: Lookup = { sources, trace, notes: [] };
+  if (query.truncated) run.notes.push('Your message was cut to its first 500 characters.');
+  const finding = query.sides ? compare(run, query.sides) : find(run, query);
+  const notes = run.notes.length > 0 ? { notes: run.notes } : {};
+  if (finding.kind === 'none') {
+    trace.step('answer: nothing found; suggesting the closest topics');
+    return {
+      kind: 'none',
+      query: query.text,
+      suggestions: suggestTopics(sources.catalog, query.text, finding.named).map(topicRef),
+      ...notes,
+    };
+  }
+  const ranked = rankByType(finding.results, query.types);
+  if (query.types.length > 0) trace.step(`ranked ${query.types.join(', ')} resources first`);
+  const { items, page } = paginate(ranked, request.page, request.pageSize);
+  if (finding.kind === 'topic') {
+    const { topic } = finding;
+    return {
+      kind: 'topic',
+      query: query.text,
+      topic: { ...topicRef(topic), summary: topic.summary },
+      subtopics: topic.childIds.map((id) => topicRef(sources.catalog.topicsById.get(id)!)),
+      results: items,
+      page,
+      viaSearch: finding.viaSearch,
+      ...(finding.readFrom ? { readFrom: finding.readFrom } : {}),
+      ...notes,
+    };
+  }
   return {
     kind: 'search',
-    query,
+    query: query.text,
     results: items,
     page,
-    ...(topic ? { topic: topicRef(topic) } : {}),
+    ...(finding.topic ? { topic: topicRef(finding.topic) } : {}),
+    ...notes,
+  };
+}
+
+function find(run: Lookup, query: ParsedQuery): Finding {
+  const { index } = run.sources;
+  const named = query.topics.map((mention) => mention.topic);
+  const unknown = query.subjects.filter((word) => !index.couldMatch(word));
+  let subjects = query.subjects;
+  if (unknown.length > 0) {
+    run.trace.step(`no resource has ${quoteAll(unknown)}, even allowing for a typo`);
+    if (isTheSubject(unknown, query)) return { kind: 'none', named };
+    subjects = subjects.filter((word) => !unknown.includes(word));
+    run.notes.push(
+      `Nothing in the catalog mentions ${quoteAll(unknown)}; showing what matches the rest.`,
+    );
+  }
+  const context = query.context.every((word) => index.couldMatch(word)) ? query.context : [];
+  if (context.length > 0) {
+    const narrowed = searchFor(run, query, [...subjects, ...context]);
+    if (narrowed.length > 0) return narrowed.finding;
+  }
+  if (query.context.length > 0) run.trace.step(`set aside ${quoteAll(query.context)} as context`);
+  if (subjects.length === 0) return findWithoutSubjects(run, query);
+  if (named.length === 0) {
+    // With part of the question unknown, only resources that answer all the rest will do.
+    const found = index.find(subjects.map(wordUnit), { relaxed: unknown.length === 0 });
+    run.trace.step(`searched the whole catalog for ${quoteAll(subjects)}: ${found.length} found`);
+    return found.length > 0 ? { kind: 'search', results: found } : { kind: 'none', named };
+  }
+  return findInTopics(run, query, subjects);
+}
+
+/**
+ * Whether words no resource has are what the question is about: a word written against a topic's
+ * name ("docker swarm", "argo cd"), the first word of a question that names no topic (people name
+ * the tool first: "terraform modules"), or half of what was asked or more. Otherwise they are
+ * details ("postgres" in a question about an Airflow server) and the rest is answered.
+ */
+function isTheSubject(unknown: string[], query: ParsedQuery): boolean {
+  const { subjects, topics, attached } = query;
+  return (
+    unknown.some((word) => attached.includes(word)) ||
+    (topics.length === 0 && unknown.includes(subjects[0]!)) ||
+    unknown.length * 2 >= subjects.length + topics.length
+  );
+}
+
+/** Resources matching every one of the words, inside the named topics when there are some. */
+function searchFor(
+  run: Lookup,
+  query: ParsedQuery,
+  words: string[],
+): { length: number; finding: Finding } {
+  const units = words.map(wordUnit);
+  const topic = query.topics[0]?.topic;
+  const found = topic
+    ? run.sources.index.find(units, {
+        scope: inTopics(run.sources, query.topics),
+        fields: TEXT_FIELDS,
+        relaxed: false,
+      })
+    : run.sources.index.find(units, { relaxed: false });
+  run.trace.step(`looked for ${quoteAll(words)} together: ${found.length} found`);
+  return {
+    length: found.length,
+    finding: { kind: 'search', results: found, ...(topic ? { topic } : {}) },
+  };
+}
+
+/**
+ * Topics and subject words: inside the topics first; then, for a question of several words that
+ * all meet elsewhere, the whole catalog; else the topic itself with a note.
+ */
+function findInTopics(run: Lookup, query: ParsedQuery, subjects: string[]): Finding {
+  const { index } = run.sources;
+  const topics = query.topics.map((mention) => mention.topic);
+  const names = topics.map((topic) => topic.name).join(' and ');
+  const units = subjects.map(wordUnit);
+  const scope = inTopics(run.sources, query.topics);
+  const scoped = index.find(units, { scope, fields: TEXT_FIELDS });
+  run.trace.step(`searched ${names} for ${quoteAll(subjects)}: ${scoped.length} found`);
+  if (scoped.length > 0) {
+    return { kind: 'search', topic: topics[0]!, results: withTopicTypes(run, query, scoped) };
+  }
+  if (subjects.length >= 2) {
+    const everywhere = index.find(units, { relaxed: false });
+    run.trace.step(`searched the whole catalog for all of them: ${everywhere.length} found`);
+    if (everywhere.length > 0) {
+      run.notes.push(
+        `Nothing about ${quoteAll(subjects)} in ${names}; these come from the whole catalog.`,
+      );
+      return { kind: 'search', results: everywhere };
+    }
+  }
+  run.notes.push(`Nothing about ${quoteAll(subjects)} in ${names}; here is the topic.`);
+  run.trace.step(`fell back to the listing of ${topics[0]!.name}`);
+  return topicListing(run, query.topics[0]!, query);
+}
+
+/**
+ * Search results followed by the named topics' resources of an asked-for type that the search
+ * did not find: "a hands-on lab for code quality checks" wants the topic's labs.
+ */
+function withTopicTypes(
+  run: Lookup,
+  query: ParsedQuery,
+  found: ScoredResource[],
+): ScoredResource[] {
+  if (query.types.length === 0) return found;
+  const seen = new Set(found.map((result) => result.resource.id));
+  const typed = query.topics
+    .flatMap((mention) => listTopicResources(run.sources.catalog, mention.topic))
+    .filter(
+      (resource) => resource.type && query.types.includes(resource.type) && !seen.has(resource.id),
+    );
+  if (typed.length > 0)
+    run.trace.step(`added ${typed.length} ${query.types.join('/')} resources of the topic`);
+  const lowest = Math.min(...found.map((result) => result.score));
+  return [...found, ...typed.map((resource) => ({ resource, score: lowest / 2 }))];
+}
+
+/** Only topics, learning words or resource types: listings. */
+function findWithoutSubjects(run: Lookup, query: ParsedQuery): Finding {
+  const { topics } = query;
+  if (topics.length === 1) return topicListing(run, topics[0]!, query);
+  if (topics.length > 1) {
+    const units = topics.map((mention) => mentionUnit(query.words, mention));
+    const together = run.sources.index.find(units, { relaxed: false });
+    run.trace.step(
+      `${together.length} resources name every topic; then each topic's listing in turn`,
+    );
+    const listings = topics.map((mention) => topicListing(run, mention, query).results);
+    return { kind: 'search', results: interleave([together, ...listings]) };
+  }
+  if (query.types.length > 0) {
+    const results = run.sources.catalog.resources
+      .filter((resource) => resource.type && query.types.includes(resource.type))
+      .map((resource) => ({ resource, score: 1 }));
+    run.trace.step(`no topic or subject: every ${query.types.join(' or ')} resource`);
+    return results.length > 0 ? { kind: 'search', results } : { kind: 'none', named: [] };
+  }
+  run.trace.step('only learning words: no subject to look for');
+  return { kind: 'none', named: [] };
+}
+
+/** "X vs Y": each side found on its own, shown in turns. */
+function compare(run: Lookup, sides: ParsedQuery[]): Finding {
+  const findings = sides.map((side, number) => {
+    run.trace.step(`side ${number + 1}: "${side.text}"`);
+    return find(run, side);
+  });
+  const lists = findings.map((finding) => (finding.kind === 'none' ? [] : finding.results));
+  if (lists.every((list) => list.length === 0)) {
+    return {
+      kind: 'none',
+      named: findings.flatMap((finding) => (finding.kind === 'none' ? finding.named : [])),
+    };
+  }
+  return { kind: 'search', results: interleave(lists) };
+}
+
+function topicListing(
+  run: Lookup,
+  mention: TopicMention,
+  query: ParsedQuery,
+): Finding & { kind: 'topic' } {
+  const { topic } = mention;
+  let results: ScoredResource[] = listTopicResources(run.sources.catalog, topic).map(
+    (resource: Resource) => ({ resource, score: 1 }),
+  );
+  const viaSearch = results.length === 0;
+  if (viaSearch) results = run.sources.index.find([nameUnit(topic)]);
+  run.trace.step(
+    `listed ${topic.name}${viaSearch ? ' (no resources of its own: those that name it)' : ''}: ${results.length} resources`,
+  );
+  const learningWords = [...query.generic, ...query.context];
+  if (learningWords.length > 0) {
+    results = preferWords(results, learningWords);
+    run.trace.step(`moved up resources that say ${quoteAll(learningWords)}`);
+  }
+  return {
+    kind: 'topic',
+    topic,
+    results,
+    viaSearch,
+    ...(mention.exact ? {} : { readFrom: query.words.slice(mention.start, mention.end).join(' ') }),
+  };
+}
+
+// Memoised per catalog: which resources belong to a topic or name it in their text.
+const scopes = new WeakMap<Catalog, Map<string, Set<string>>>();
+
+/** A scope for {@link ResourceIndex.find}: resources of the topics, or that name them. */
+function inTopics(
+  sources: LookupSources,
+  mentions: TopicMention[],
+): (resource: Resource) => boolean {
+  const ids = mentions.map(({ topic }) => topicScope(sources, topic));
+  return (resource) => ids.some((set) => set.has(resource.id));
+}
+
+/** Resources filed under the topic (or below it), or that name it in their own text. */
+function topicScope(sources: LookupSources, topic: Topic): Set<string> {
+  let byTopic = scopes.get(sources.catalog);
+  if (!byTopic) scopes.set(sources.catalog, (byTopic = new Map()));
+  let ids = byTopic.get(topic.id);
+  if (!ids) {
+    const subtree = subtreeIds(sources.catalog, topic);
+    ids = new Set(
+      sources.catalog.resources
+        .filter((resource) => resource.topicIds.some((id) => subtree.has(id)))
+        .map((resource) => resource.id),
+    );
+    for (const found of sources.index.find([nameUnit(topic, TEXT_FIELDS)], { relaxed: false })) {
+      ids.add(found.resource.id);
+    }
+    byTopic.set(topic.id, ids);
+  }
+  return ids;
+}
+
+/** A unit matching a topic by its name or any alias, in `fields` (all when unset). */
+function nameUnit(topic: Topic, fields?: string[]): QueryUnit {
+  return {
+    alternatives: [topic.name, ...topic.aliases].map(phraseWords).filter((list) => list.length > 0),
+    kind: 'topic',
+    ...(fields ? { fields } : {}),
   };
 }
 
 function mentionUnit(words: string[], mention: TopicMention): QueryUnit {
-  const typed = words.slice(mention.start, mention.end).filter((word) => !STOP_WORDS.has(word));
-  const phrasings = [typed.map(stem), phraseWords(mention.topic.name)].filter(
-    (list) => list.length > 0,
-  );
+  const typed = words.slice(mention.start, mention.end).map(stem);
+  const phrasings = [typed, phraseWords(mention.topic.name)].filter((list) => list.length > 0);
   const alternatives = [...new Map(phrasings.map((list) => [list.join(' '), list])).values()];
   // Membership of the topic itself is the scoped search's job; here the topic must be named in the text.
   return { alternatives, kind: 'topic', fields: TEXT_FIELDS };
 }
 
-/** The mentions with each topic once: `docker docker` names one topic, not two. */
-function distinctTopics(mentions: TopicMention[]): TopicMention[] {
-  const seen = new Set<string>();
-  return mentions.filter((mention) => !seen.has(mention.topic.id) && seen.add(mention.topic.id));
-}
-
-function wordsOutside(words: string[], mentions: TopicMention[]): string[] {
-  return words.filter(
-    (_, index) => !mentions.some((mention) => index >= mention.start && index < mention.end),
-  );
+function quoteAll(words: string[]): string {
+  return words.map((word) => `“${word}”`).join(', ');
 }

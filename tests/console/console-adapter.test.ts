@@ -58,14 +58,14 @@ describe('the console adapter', () => {
   });
 
   it('says which topic a misspelt name was read as', async () => {
-    const { printed } = await converse(['kubernets']);
-    expect(printed).toContain('Showing Kubernetes for "kubernets".');
+    const { printed } = await converse(['kuberntes']);
+    expect(printed).toContain('Showing Kubernetes for "kuberntes".');
   });
 
   it('apologises and logs when answering fails, then carries on', async () => {
     const real = await fixtureEngine();
     const failing: AnswerEngine = {
-      catalog: real.catalog,
+      ...real,
       answer: (query) => {
         if (query === 'explode') throw new Error('index corrupted');
         return real.answer(query);

@@ -4,18 +4,20 @@ import { createEngine, type AnswerEngine } from '../../engine/engine.js';
 import { countOf } from '../../text/plural.js';
 import { type CliCommand, type CliIo, positiveInteger, UsageError } from '../cli-command.js';
 import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
-import { toJsonAnswer } from '../json-answer.js';
+import { renderExplanation } from '../explain-text.js';
+import { explainJson, toJsonAnswer } from '../json-answer.js';
 
 const DEFAULT_LIMIT = 10;
 
 /** `devops-bot ask`: answers one query, or one a line from standard input. */
 export const askCommand: CliCommand = {
   name: 'ask',
-  usage: 'ask [--json] [--limit N] [--page N] [--content DIR] "QUERY"',
+  usage: 'ask [--json] [--explain] [--limit N] [--page N] [--content DIR] "QUERY"',
   summary:
-    'Answer a query ("" for help); with no QUERY, answer each line of standard input (with --json, one JSON object a line).',
+    'Answer a query ("" for help); with no QUERY, answer each line of standard input (with --json, one JSON object a line); --explain says how the query was read and why each result ranks where it does.',
   options: {
     json: { type: 'boolean' },
+    explain: { type: 'boolean' },
     limit: { type: 'string' },
     page: { type: 'string' },
     ...CONTENT_OPTION,
@@ -24,6 +26,7 @@ export const askCommand: CliCommand = {
     const limit = positiveInteger(args.values.limit, 'limit', DEFAULT_LIMIT);
     const page = positiveInteger(args.values.page, 'page', 1);
     const json = args.values.json === true;
+    const explain = args.values.explain === true;
     const query = args.positionals.join(' ').trim();
     // `ask ""` is a query, the empty one, which the engine answers with help; no words at all reads standard input.
     const fromStdin = args.positionals.length === 0;
@@ -32,7 +35,7 @@ export const askCommand: CliCommand = {
     }
     const content = await loadUsableContent(args, io);
     const engine = createEngine(content.catalog);
-    const answerOne = (text: string) => write(io, engine, text, { limit, page, json });
+    const answerOne = (text: string) => write(io, engine, text, { limit, page, json, explain });
     if (!fromStdin) {
       answerOne(query);
       return 0;
@@ -48,9 +51,22 @@ function write(
   io: CliIo,
   engine: AnswerEngine,
   query: string,
-  options: { limit: number; page: number; json: boolean },
+  options: { limit: number; page: number; json: boolean; explain: boolean },
 ): void {
-  const answer = engine.answer(query, { pageSize: options.limit, page: options.page });
+  const request = { pageSize: options.limit, page: options.page };
+  if (options.explain) {
+    const explanation = engine.explain(query, request);
+    io.stdout.write(
+      options.json
+        ? JSON.stringify({
+            ...toJsonAnswer(query, explanation.answer),
+            explanation: explainJson(explanation),
+          }) + '\n'
+        : renderExplanation(query, explanation) + '\n\n',
+    );
+    return;
+  }
+  const answer = engine.answer(query, request);
   const page = 'page' in answer ? answer.page : undefined;
   const pastTheEnd = page !== undefined && page.number < options.page;
   if (options.json) {
