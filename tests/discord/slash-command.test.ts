@@ -74,10 +74,10 @@ describe('the /devops command on Discord', () => {
   it('says which topic a misspelt query was read as', async () => {
     const harness = await startHarness();
     const { callback } = await harness.interact(
-      harness.fake.chatInputInteraction(query('kubernets')),
+      harness.fake.chatInputInteraction(query('kuberntes')),
     );
     const embed = messageData(callback).embeds![0]!;
-    expect(embed.description).toContain('Showing Kubernetes for “kubernets”.');
+    expect(embed.description).toContain('Showing Kubernetes for “kuberntes”.');
   });
 
   it('answers a miss privately, with the closest topics as buttons that ask for them', async () => {

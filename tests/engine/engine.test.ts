@@ -71,7 +71,7 @@ describe('the answer engine', () => {
   });
 
   it('returns no resources and the closest topics for a query the catalog cannot answer', async () => {
-    const answer = (await fixtureEngine()).answer('kubernetse helm charts');
+    const answer = (await fixtureEngine()).answer('kubernetse swarm operators');
     expect(answer.kind).toBe('none');
     expect(answer.kind === 'none' && answer.suggestions[0]!.name).toBe('Kubernetes');
   });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { labeledQueries, measureRelevance } from '../../bench/relevance.js';
+import { engineUrls, labeledQueries, measureRelevance } from '../../bench/relevance.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { runCliInProcess } from './cli.js';
@@ -38,9 +38,7 @@ export async function expectContentPassesChecks(dir: string): Promise<void> {
   }
 
   const engine = createEngine(catalog);
-  const figures = measureRelevance(labeledQueries(), (query) => {
-    const answer = engine.answer(query, { pageSize: 10 });
-    return 'results' in answer ? answer.results.map((result) => result.resource.url) : [];
-  });
+  const figures = measureRelevance('devops-bot', labeledQueries(), engineUrls(engine));
   expect(figures.hitAt3, figures.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+  expect(figures.negatives, figures.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
 }
