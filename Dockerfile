@@ -3,6 +3,8 @@
 # Build: bundle the entry points with esbuild (a dev dependency) into dist/.
 FROM node:20.20.2-bookworm-slim AS build
 WORKDIR /app
+# better-sqlite3 compiles from source wherever its prebuilt binary cannot be downloaded.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
