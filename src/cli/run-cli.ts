@@ -7,6 +7,7 @@ import { checkLinksCommand } from './commands/check-links.js';
 import { catalogCommand } from './commands/catalog.js';
 import { discordRegisterCommand } from './commands/discord-register.js';
 import { lintCommand } from './commands/lint.js';
+import { slackManifestCommand } from './commands/slack-manifest.js';
 import { topicsCommand } from './commands/topics.js';
 import { weeklyCommand } from './commands/weekly.js';
 
@@ -19,6 +20,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   weeklyCommand,
   checkLinksCommand,
   discordRegisterCommand,
+  slackManifestCommand,
 ];
 
 function usage(): string {
