@@ -5,7 +5,6 @@ import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { ROOT } from '../support/processes.js';
-// @ts-expect-error: a plain JavaScript script, run at deploy time.
 import { contentConfigMap } from '../../deploy/kubernetes/render-content-configmap.mjs';
 
 const FOLDER = path.join(ROOT, 'deploy/kubernetes');
