@@ -66,3 +66,37 @@ describe('devops-bot discord-register', () => {
     expect(rejected.stderr).toMatch(/^devops-bot: Discord rejected DISCORD_TOKEN\. /);
   });
 });
+
+describe('devops-bot discord-register --remove, and /devops registered twice', () => {
+  it('warns when a server registration meets a global one, and --remove takes either away', async () => {
+    fake = await startFakeDiscord();
+    const env = discordEnv(fake);
+    expect((await register([], env)).stderr).toBe('');
+    const inServer = await register(['--guild', GUILD_ID], env);
+    expect(inServer.code).toBe(0);
+    expect(inServer.stderr).toContain(
+      `warning: /devops is also registered globally, so server ${GUILD_ID} shows it twice`,
+    );
+    expect(inServer.stderr).toContain(
+      '"devops-bot discord-register --remove" removes the global one',
+    );
+
+    const global = await register([], env);
+    expect(global.stderr).toContain(`/devops is also registered in server ${GUILD_ID}`);
+    expect(global.stderr).toContain(`"devops-bot discord-register --remove --guild ${GUILD_ID}"`);
+
+    const removed = await register(['--remove'], env);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain('Removed /devops globally');
+    expect(fake.registeredCommands()).toEqual([]);
+    expect(fake.registeredCommands(GUILD_ID)).toHaveLength(1);
+
+    const removedHere = await register(['--remove', '--guild', GUILD_ID], env);
+    expect(removedHere.stdout).toBe(`Removed /devops from server ${GUILD_ID}.\n`);
+    expect(fake.registeredCommands(GUILD_ID)).toEqual([]);
+    const again = await register(['--remove', '--guild', GUILD_ID], env);
+    expect(again.stdout).toBe(
+      `/devops was not registered in server ${GUILD_ID}; nothing to remove.\n`,
+    );
+  });
+});

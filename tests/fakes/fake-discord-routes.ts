@@ -218,6 +218,33 @@ function getCommands(
   return ok(guildId ? (state.guildCommands.get(guildId) ?? []) : state.globalCommands);
 }
 
+function deleteCommand(
+  state: FakeDiscordState,
+  _req: ParsedRequest,
+  { appId, guildId, commandId }: Params,
+): RestResponse {
+  if (appId !== state.appId) return discordError(404, 10002, 'Unknown Application');
+  const commands = guildId ? (state.guildCommands.get(guildId) ?? []) : state.globalCommands;
+  const index = commands.findIndex((command) => command.id === commandId);
+  if (index === -1) return discordError(404, 10063, 'Unknown application command');
+  commands.splice(index, 1);
+  return { status: 204 };
+}
+
+/** `GET /users/@me/guilds`: the partial guilds the bot is in. */
+function userGuilds(state: FakeDiscordState): RestResponse {
+  return ok(
+    state.guilds.map((guild) => ({
+      id: guild.id,
+      name: guild.name,
+      icon: null,
+      owner: false,
+      permissions: '0',
+      features: [],
+    })),
+  );
+}
+
 const COMMANDS = '/applications/(?<appId>\\d+)(?:/guilds/(?<guildId>\\d+))?/commands';
 
 /** Every REST route the fake implements. */
@@ -229,6 +256,8 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/applications/@me', application),
   route('GET', COMMANDS, getCommands),
   route('PUT', COMMANDS, putCommands),
+  route('DELETE', `${COMMANDS}/(?<commandId>\\d+)`, deleteCommand),
+  route('GET', '/users/@me/guilds', userGuilds),
   route('GET', `/channels/${ID}`, getChannel),
   route('POST', `/channels/${ID}/messages`, createMessage),
   route('PATCH', `/channels/${ID}/messages/(?<messageId>\\d+)`, editMessage),

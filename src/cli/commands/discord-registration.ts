@@ -1,4 +1,10 @@
-import { DiscordAPIError, REST, Routes, type APIApplicationCommand } from 'discord.js';
+import {
+  DiscordAPIError,
+  REST,
+  Routes,
+  type APIApplicationCommand,
+  type RESTGetAPICurrentUserGuildsResult,
+} from 'discord.js';
 import { DEVOPS_COMMAND } from '../../../adapters/discord/devops-command.js';
 import { isTokenRejected, tokenRejectedError } from '../../../adapters/discord/discord-errors.js';
 import { StartupError } from '../../errors/startup-error.js';
@@ -9,12 +15,73 @@ export async function registerDiscordCommands(
   discord: DiscordConfig,
   guildId: string | undefined,
 ): Promise<APIApplicationCommand[]> {
-  const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
-  const route = guildId
+  return explained(guildId, () =>
+    restFor(discord).put(commandsRoute(discord, guildId), { body: [DEVOPS_COMMAND] }),
+  ) as Promise<APIApplicationCommand[]>;
+}
+
+/** Removes `/devops` from one server or from the global commands; resolves with how many were removed. */
+export async function removeDiscordCommands(
+  discord: DiscordConfig,
+  guildId: string | undefined,
+): Promise<number> {
+  const rest = restFor(discord);
+  const ours = await ourCommands(discord, guildId);
+  for (const command of ours) {
+    await explained(guildId, () =>
+      rest.delete(
+        guildId
+          ? Routes.applicationGuildCommand(discord.appId, guildId, command.id)
+          : Routes.applicationCommand(discord.appId, command.id),
+      ),
+    );
+  }
+  return ours.length;
+}
+
+/**
+ * Where else `/devops` is registered than `guildId` (or than globally, for no `guildId`): servers
+ * whose members would see the command twice. "globally", or the ids of the servers.
+ */
+export async function otherRegistrations(
+  discord: DiscordConfig,
+  guildId: string | undefined,
+): Promise<string[]> {
+  if (guildId) return (await ourCommands(discord, undefined)).length > 0 ? ['globally'] : [];
+  const guilds = (await explained(undefined, () =>
+    restFor(discord).get(Routes.userGuilds()),
+  )) as RESTGetAPICurrentUserGuildsResult;
+  const holding: string[] = [];
+  for (const guild of guilds) {
+    if ((await ourCommands(discord, guild.id)).length > 0) holding.push(guild.id);
+  }
+  return holding;
+}
+
+function restFor(discord: DiscordConfig): REST {
+  return new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
+}
+
+function commandsRoute(discord: DiscordConfig, guildId: string | undefined) {
+  return guildId
     ? Routes.applicationGuildCommands(discord.appId, guildId)
     : Routes.applicationCommands(discord.appId);
+}
+
+async function ourCommands(
+  discord: DiscordConfig,
+  guildId: string | undefined,
+): Promise<APIApplicationCommand[]> {
+  const commands = (await explained(guildId, () =>
+    restFor(discord).get(commandsRoute(discord, guildId)),
+  )) as APIApplicationCommand[];
+  return commands.filter((command) => command.name === DEVOPS_COMMAND.name);
+}
+
+/** Runs a REST call, turning the setup mistakes it reveals into start-up errors. */
+async function explained<T>(guildId: string | undefined, call: () => Promise<T>): Promise<T> {
   try {
-    return (await rest.put(route, { body: [DEVOPS_COMMAND] })) as APIApplicationCommand[];
+    return await call();
   } catch (error) {
     throw explain(error, guildId) ?? error;
   }
