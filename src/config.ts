@@ -1,5 +1,10 @@
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import {
+  type AnalyticsConfig,
+  analyticsConfig,
+  analyticsEnvironment,
+} from './analytics/analytics-config.js';
 import { channelAddressProblem } from './weekly/channel-address.js';
 import { cronProblem, isTimeZone, parseDuration } from './weekly/schedule-values.js';
 
@@ -107,6 +112,7 @@ const environmentSchema = z.object({
       }
       return ms;
     }),
+  ...analyticsEnvironment,
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -157,6 +163,7 @@ export interface Config {
   contentDir: string;
   dataDir: string;
   store: StoreConfig;
+  analytics: AnalyticsConfig;
   port: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
@@ -210,6 +217,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
     store: values.DATABASE_URL
       ? { kind: 'postgres', url: values.DATABASE_URL }
       : { kind: 'sqlite', dataDir: values.DATA_DIR },
+    analytics: analyticsConfig(values),
     port: values.PORT,
     weekly: {
       channels: values.WEEKLY_CHANNELS,

@@ -1,3 +1,5 @@
+import type { AnalyticsStore } from './analytics-store.js';
+
 /** A channel subscribed to the resource of the week. */
 export interface Subscription {
   /** `platform:channelId`, e.g. `slack:C0123`. */
@@ -90,6 +92,9 @@ export interface BotStore {
    * older than their time to live are purged.
    */
   claimEvent(key: string, now: Date, ttlMs: number): Promise<boolean>;
+
+  /** Questions, votes and suggestions, for the curator's report. */
+  readonly analytics: AnalyticsStore;
 
   /** False once closed or when the database does not answer (for the readiness probe). */
   isOpen(): Promise<boolean>;

@@ -38,6 +38,43 @@ export const MIGRATIONS: string[] = [
      expires_at TEXT NOT NULL
    );
    CREATE INDEX seen_events_expiry ON seen_events (expires_at);`,
+  `CREATE TABLE asked_queries (
+     normalized_query TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     topic_id TEXT,
+     suggested_topics TEXT NOT NULL,
+     platform TEXT NOT NULL,
+     asker_hash TEXT NOT NULL,
+     asked_at TEXT NOT NULL
+   );
+   CREATE INDEX asked_queries_time ON asked_queries (asked_at);
+   CREATE TABLE answer_votes (
+     answer_id TEXT NOT NULL,
+     voter_hash TEXT NOT NULL,
+     query TEXT NOT NULL,
+     normalized_query TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     result_ids TEXT NOT NULL,
+     verdict TEXT NOT NULL,
+     platform TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     voted_at TEXT NOT NULL,
+     PRIMARY KEY (answer_id, voter_hash)
+   );
+   CREATE INDEX answer_votes_time ON answer_votes (voted_at);
+   CREATE TABLE suggestions (
+     id TEXT PRIMARY KEY,
+     url TEXT NOT NULL,
+     note TEXT,
+     count INTEGER NOT NULL,
+     suggested_by TEXT NOT NULL,
+     first_at TEXT NOT NULL,
+     last_at TEXT NOT NULL
+   );
+   CREATE TABLE bot_settings (
+     name TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];
 
 /**

@@ -10,6 +10,7 @@ import type {
   Subscription,
 } from './bot-store.js';
 import { migratePostgres } from './postgres-migrations.js';
+import { SqlAnalyticsStore } from './sql-analytics-store.js';
 import {
   type PostRow,
   type SubscriptionRow,
@@ -63,6 +64,11 @@ export function describeDatabase(url: string): string {
 
 class PostgresStore implements BotStore {
   private closed = false;
+  readonly analytics = new SqlAnalyticsStore(async <Row>(sql: string, params: unknown[]) => {
+    let placeholder = 0;
+    const numbered = sql.replace(/\?/g, () => `$${++placeholder}`);
+    return (await this.pool.query(numbered, params)).rows as Row[];
+  });
 
   constructor(
     private readonly pool: pg.Pool,

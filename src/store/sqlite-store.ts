@@ -12,6 +12,7 @@ import type {
   Subscription,
 } from './bot-store.js';
 import { migrateSqlite } from './migrations.js';
+import { SqlAnalyticsStore } from './sql-analytics-store.js';
 import {
   type PostRow,
   type SubscriptionRow,
@@ -50,6 +51,13 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
 
 // better-sqlite3 is synchronous: each method does its work at once and resolves with the result.
 class SqliteStore implements BotStore {
+  readonly analytics = new SqlAnalyticsStore(async <Row>(sql: string, params: unknown[]) => {
+    const statement = this.db.prepare(sql);
+    if (statement.reader) return statement.all(...params) as Row[];
+    statement.run(...params);
+    return [];
+  });
+
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date,

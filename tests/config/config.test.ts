@@ -31,6 +31,23 @@ describe('configuration', () => {
     });
   });
 
+  it('records analytics for 90 days by default, with a salt generated in the store', () => {
+    expect(parseConfig({}).analytics).toEqual({ enabled: true, retentionDays: 90 });
+    expect(
+      parseConfig({
+        ANALYTICS: 'off',
+        ANALYTICS_RETENTION_DAYS: '30',
+        ANALYTICS_SALT: 'a-long-enough-salt-value',
+      }).analytics,
+    ).toEqual({ enabled: false, retentionDays: 30, salt: 'a-long-enough-salt-value' });
+  });
+
+  it('names every bad analytics setting', () => {
+    expect(
+      problemsOf({ ANALYTICS: 'maybe', ANALYTICS_RETENTION_DAYS: '0', ANALYTICS_SALT: 'short' }),
+    ).toEqual(['ANALYTICS', 'ANALYTICS_RETENTION_DAYS', 'ANALYTICS_SALT']);
+  });
+
   it('reads an empty value as unset for every variable, so the defaults apply', () => {
     const blank = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, '']));
     expect(parseConfig(blank)).toEqual(parseConfig({}));

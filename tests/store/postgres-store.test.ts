@@ -5,12 +5,16 @@ import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 import { freshDatabaseUrl } from '../support/postgres.js';
 import { freePort } from '../support/processes.js';
-import { describeStoreContract } from './store-contract.js';
+import { describeAnalyticsContract } from './analytics-contract.js';
+import { describeStoreContract, type OpenAt } from './store-contract.js';
 
-describeStoreContract('PostgreSQL', async () => {
+async function newPostgresLocation(): Promise<OpenAt> {
   const url = await freshDatabaseUrl();
   return (now) => openStore({ kind: 'postgres', url }, now);
-});
+}
+
+describeStoreContract('PostgreSQL', newPostgresLocation);
+describeAnalyticsContract('PostgreSQL', newPostgresLocation);
 
 describe('the PostgreSQL store database', () => {
   it('records each migration it applied once, however many replicas started', async () => {

@@ -6,12 +6,16 @@ import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 import { openSqliteStore, STORE_FILE } from '../../src/store/sqlite-store.js';
 import { makeDataDir } from '../support/weekly.js';
-import { describeStoreContract } from './store-contract.js';
+import { describeAnalyticsContract } from './analytics-contract.js';
+import { describeStoreContract, type OpenAt } from './store-contract.js';
 
-describeStoreContract('SQLite', async () => {
+async function newSqliteLocation(): Promise<OpenAt> {
   const dataDir = makeDataDir();
   return (now) => openStore({ kind: 'sqlite', dataDir }, now);
-});
+}
+
+describeStoreContract('SQLite', newSqliteLocation);
+describeAnalyticsContract('SQLite', newSqliteLocation);
 
 describe('the SQLite store file', () => {
   it('uses WAL mode and records the schema version it migrated to', async () => {
