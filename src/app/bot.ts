@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createPlatformAdapters } from '../../adapters/platforms.js';
+import { startAnalytics } from '../analytics/start-analytics.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { readDeadLinks } from '../links/link-report.js';
@@ -42,6 +43,7 @@ export async function startBot(
     metrics.contentLoaded(engine.catalog.resources.length),
   );
   const store = await openStore(config.store);
+  const analytics = await startAnalytics(config.analytics, store, systemClock, logger);
   const posters = new Map<WeeklyPlatform, WeeklyPoster>();
   const weekly = new WeeklyService({
     store,
@@ -57,6 +59,7 @@ export async function startBot(
     () => holder.current,
     createSubscriptionCommands({ store, weekly, defaults: config.weekly }),
     metrics,
+    analytics.recorder,
   );
 
   let adapters: PlatformAdapter[] = [];
@@ -101,6 +104,7 @@ export async function startBot(
       // Posts in flight still need their platform, so the weekly service stops first.
       await weekly.stop();
       await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
+      await analytics.stop();
       await store.close();
       await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
     },

@@ -37,6 +37,8 @@ export interface AnswerEngine {
   answer(query: string, options?: AnswerOptions): Answer;
   /** Answers like {@link answer} and tells how the answer was reached. */
   explain(query: string, options?: AnswerOptions): Explanation;
+  /** How the engine reads a question (the words after a command's name, if one was typed). */
+  read(query: string): ParsedQuery;
 }
 
 /** Indexes a catalog and returns the engine that answers over it. */
@@ -65,6 +67,7 @@ export function createEngine(catalog: Catalog, registry = new CommandRegistry())
   return {
     catalog,
     answer: (query, options = {}) => run(query, options).answer,
+    read: (query) => parseQuery(registry.resolve(query).args, reader),
     explain(query, options = {}) {
       const trace = recordingTrace();
       const { command, args, answer } = run(query, options, trace);

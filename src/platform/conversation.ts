@@ -45,6 +45,11 @@ export interface AnswerObserver {
   failed(platform: PlatformName): void;
 }
 
+/** Told of every question the engine answered on a first page, for the curator's report. */
+export interface AskRecorder {
+  asked(query: string, answer: Answer, context: ConversationContext, engine: AnswerEngine): void;
+}
+
 /**
  * Routes a message to a channel command when its first word names one, else to the engine;
  * help then lists the channel commands after the core ones.
@@ -56,6 +61,7 @@ export class ConversationRouter {
     private readonly engine: () => AnswerEngine,
     private readonly channelCommands: ChannelCommand[] = [],
     private readonly observer?: AnswerObserver,
+    private readonly recorder?: AskRecorder,
   ) {
     this.byName = indexCommands(channelCommands);
   }
@@ -94,7 +100,9 @@ export class ConversationRouter {
     const [first = '', ...rest] = query.trim().split(/\s+/);
     const command = this.byName.get(first.toLowerCase());
     if (command) return command.run(rest.join(' '), context);
-    const answer = this.engine().answer(query, options);
+    const engine = this.engine();
+    const answer = engine.answer(query, options);
+    if ((options?.page ?? 1) === 1) this.recorder?.asked(query, answer, context, engine);
     if (answer.kind !== 'help' || context.platform === 'console') return answer;
     return { ...answer, commands: [...answer.commands, ...helpFor(this.channelCommands)] };
   }

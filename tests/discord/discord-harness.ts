@@ -4,7 +4,11 @@ import type { APIEmbed, APIInteraction } from 'discord.js';
 import { afterEach, expect } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
-import { ConversationRouter, type ChannelCommand } from '../../src/platform/conversation.js';
+import {
+  ConversationRouter,
+  type AskRecorder,
+  type ChannelCommand,
+} from '../../src/platform/conversation.js';
 import { fixtureEngine } from '../support/content.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.js';
 
@@ -37,6 +41,8 @@ export interface DiscordHarness {
 export interface HarnessOptions {
   engine?: AnswerEngine;
   channelCommands?: ChannelCommand[];
+  /** Records the questions the router answers (analytics); none when not given. */
+  recorder?: AskRecorder;
   ephemeral?: boolean;
   deferAfterMs?: number;
 }
@@ -59,7 +65,12 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       apiUrl: fake.apiUrl,
       ephemeral: !!options.ephemeral,
     },
-    router: new ConversationRouter(() => engine, options.channelCommands ?? []),
+    router: new ConversationRouter(
+      () => engine,
+      options.channelCommands ?? [],
+      undefined,
+      options.recorder,
+    ),
     logger: createLogger({ level: 'debug', destination: 'stdout', stream: sink }),
     ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
   });

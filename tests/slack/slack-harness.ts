@@ -4,7 +4,11 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Answer } from '../../src/engine/answer.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import type { HttpRoute } from '../../src/platform/http-route.js';
-import { ConversationRouter, type ChannelCommand } from '../../src/platform/conversation.js';
+import {
+  ConversationRouter,
+  type AskRecorder,
+  type ChannelCommand,
+} from '../../src/platform/conversation.js';
 import type { BotStore } from '../../src/store/bot-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/fake-slack.js';
@@ -35,6 +39,8 @@ export interface HarnessOptions {
   slack?: Partial<SlackConfig>;
   fake?: FakeSlackOptions;
   channelCommands?: ChannelCommand[];
+  /** Records the questions the router answers (analytics); none when not given. */
+  recorder?: AskRecorder;
   ackDeadlineMs?: number;
   httpRoutes?: HttpRoute[];
   /** The store remembering Slack event ids; default a fresh one, closed by `stop()`. */
@@ -123,7 +129,12 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const adapter = new SlackAdapter({
     config: slackConfig(fake, options.slack),
     port: 0,
-    router: new ConversationRouter(() => engine, options.channelCommands ?? []),
+    router: new ConversationRouter(
+      () => engine,
+      options.channelCommands ?? [],
+      undefined,
+      options.recorder,
+    ),
     logger,
     seenEvents: store,
     ...(options.webApiTimeoutMs ? { webApiTimeoutMs: options.webApiTimeoutMs } : {}),

@@ -1,0 +1,55 @@
+import type { Logger } from '../logger.js';
+import type { BotStore } from '../store/bot-store.js';
+import type { Clock } from '../weekly/clock.js';
+import type { AnalyticsConfig } from './analytics-config.js';
+import { AnalyticsRecorder } from './analytics-recorder.js';
+import { startRetentionPurge } from './retention-purge.js';
+import { newSalt } from './user-hash.js';
+
+/** Analytics as the running bot uses it. */
+export interface RunningAnalytics {
+  /** Undefined with `ANALYTICS=off`: nothing is recorded. */
+  recorder: AnalyticsRecorder | undefined;
+  /** Stops the daily purge and waits for writes in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Sets up analytics on the store: the salt (`ANALYTICS_SALT`, or the one kept in the store, made
+ * on first start and shared by every replica), the recorder unless `ANALYTICS=off`, and the daily
+ * purge of rows past `ANALYTICS_RETENTION_DAYS` (which runs even when recording is off, so
+ * turning it off also lets old rows go).
+ */
+export async function startAnalytics(
+  config: AnalyticsConfig,
+  store: BotStore,
+  clock: Clock,
+  logger: Logger,
+): Promise<RunningAnalytics> {
+  const onError = (error: unknown) =>
+    logger.warn({ err: error }, 'analytics could not be written; answers are not affected');
+  const recorder = config.enabled
+    ? new AnalyticsRecorder({
+        store: store.analytics,
+        salt: config.salt ?? (await store.analytics.salt(newSalt())),
+        now: () => clock.now(),
+        onError,
+      })
+    : undefined;
+  const stopPurge = startRetentionPurge({
+    analytics: store.analytics,
+    clock,
+    retentionDays: config.retentionDays,
+    onPurged: (rows) => {
+      if (rows > 0) logger.info({ rows }, 'purged analytics past their retention period');
+    },
+    onError,
+  });
+  return {
+    recorder,
+    async stop() {
+      stopPurge();
+      await recorder?.flush();
+    },
+  };
+}
