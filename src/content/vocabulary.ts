@@ -29,7 +29,12 @@ export function parseVocabulary(file: string, text: string, report: ContentRepor
   const lineOf = (node: unknown) =>
     lineCounter.linePos((node as Scalar | undefined)?.range?.[0] ?? 0).line;
   for (const error of document.errors) {
-    report.errors.push({ file, line: error.linePos?.[0]?.line ?? 1, message: error.message });
+    report.errors.push({
+      file,
+      line: error.linePos?.[0]?.line ?? 1,
+      message: error.message,
+      hint: 'Fix the YAML syntax: keys end with ":", list items start with "  - ".',
+    });
   }
   const vocabulary = copyVocabulary(DEFAULT_VOCABULARY);
   if (document.errors.length > 0 || document.contents === null) return vocabulary;
@@ -38,6 +43,7 @@ export function parseVocabulary(file: string, text: string, report: ContentRepor
       file,
       line: 1,
       message: `Expected a mapping with the keys ${[...LIST_KEYS, 'types'].join(', ')}`,
+      hint: 'Start each list with its key, as in "generic:" followed by "  - cheatsheet" lines.',
     });
     return vocabulary;
   }
@@ -55,7 +61,8 @@ export function parseVocabulary(file: string, text: string, report: ContentRepor
           report.errors.push({
             file,
             line: typeLine,
-            message: `Unknown resource type "${type}" under types: use one of ${RESOURCE_TYPES.join(', ')}`,
+            message: `Unknown resource type "${type}" under types`,
+            hint: `Use one of ${RESOURCE_TYPES.join(', ')}.`,
           });
           continue;
         }
@@ -66,7 +73,8 @@ export function parseVocabulary(file: string, text: string, report: ContentRepor
       report.errors.push({
         file,
         line,
-        message: `Unknown key "${key}": the vocabulary has ${[...LIST_KEYS, 'types'].join(', ')}`,
+        message: `Unknown key "${key}"`,
+        hint: `The vocabulary has the keys ${[...LIST_KEYS, 'types'].join(', ')}.`,
       });
     }
   }
@@ -81,7 +89,12 @@ function wordList(
   report: ContentReport,
 ): string[] {
   if (!isSeq(node) || !node.items.every(isScalar)) {
-    report.errors.push({ file, line, message: `${name} must be a list of words or phrases` });
+    report.errors.push({
+      file,
+      line,
+      message: `${name} must be a list of words or phrases`,
+      hint: 'Write one "  - word" line for each, or [word, other word].',
+    });
     return [];
   }
   return node.items.map((item) => String((item as Scalar).value).trim()).filter(Boolean);

@@ -187,3 +187,41 @@ describe('problems in vocabulary.yml', () => {
     expect(catalog.vocabulary!.generic).toContain('tutorial');
   });
 });
+
+describe('raw notes without an aliases file', () => {
+  it('answer to the short forms their headings imply', async () => {
+    const { loadFiles } = await import('../support/content.js');
+    const { createEngine } = await import('../../src/engine/engine.js');
+    const { catalog } = await loadFiles({
+      'notes.rst': [
+        'CICD developement',
+        '=================',
+        '',
+        '- https://example.org/pipelines : how a delivery pipeline builds and ships',
+        '',
+        'MLOps - Machine learning life cycle',
+        '===================================',
+        '',
+        '- https://example.org/mlops : the life cycle of a model',
+        '',
+        'SonarQube (or SonarCloud, SonarLint): static code analysis',
+        '----------------------------------------------------------',
+        '',
+        '- https://example.org/sonar : static analysis in a pipeline',
+        '',
+      ].join('\n'),
+    });
+    const engine = createEngine(catalog);
+    const topicOf = (query: string) => {
+      const answer = engine.answer(query);
+      return answer.kind === 'topic' ? answer.topic.name : answer.kind;
+    };
+    expect(topicOf('cicd')).toBe('CICD developement');
+    expect(topicOf('ci/cd')).toBe('CICD developement');
+    expect(topicOf('mlops')).toBe('MLOps - Machine learning life cycle');
+    expect(topicOf('sonarqube')).toBe('SonarQube (or SonarCloud, SonarLint): static code analysis');
+    expect(topicOf('sonarcloud')).toBe(
+      'SonarQube (or SonarCloud, SonarLint): static code analysis',
+    );
+  });
+});
