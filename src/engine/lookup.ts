@@ -9,7 +9,7 @@ import {
   wordUnit,
 } from '../search/resource-index.js';
 import { phraseWords, type TopicMatcher, type TopicMention } from '../search/topic-matcher.js';
-import { stem } from '../search/text.js';
+import { splitWords, stem } from '../search/text.js';
 import { topicRef, type Answer } from './answer.js';
 import { SILENT_TRACE, type LookupTrace } from './lookup-trace.js';
 import { paginate } from './paginate.js';
@@ -278,7 +278,12 @@ function topicListing(
   );
   const learningWords = [...query.generic, ...query.context];
   if (learningWords.length > 0) {
-    results = preferWords(results, learningWords);
+    const listed = new Set(results.map((result) => result.resource.id));
+    const words = learningWords.flatMap(splitWords);
+    results = preferWords(
+      results,
+      run.sources.index.countWordsIn(words, (id) => listed.has(id)),
+    );
     run.trace.step(`moved up resources that say ${quoteAll(learningWords)}`);
   }
   return {

@@ -1,6 +1,5 @@
-import type { Resource, ResourceType } from '../content/types.js';
+import type { ResourceType } from '../content/types.js';
 import type { ScoredResource } from '../search/resource-index.js';
-import { splitWords, stem } from '../search/text.js';
 
 /**
  * Results of the asked-for types first, each group in its own order. Nothing is dropped: a topic
@@ -34,30 +33,18 @@ export function interleave(lists: ScoredResource[][]): ScoredResource[] {
   return merged;
 }
 
-const resourceWords = new WeakMap<Resource, Set<string>>();
-
-/** The stemmed words of a resource's title and description, worked out once. */
-function wordsOf(resource: Resource): Set<string> {
-  let words = resourceWords.get(resource);
-  if (!words) {
-    words = new Set(splitWords(`${resource.title} ${resource.description}`).map(stem));
-    resourceWords.set(resource, words);
-  }
-  return words;
-}
-
 /**
- * Resources that say more of these words first, the rest in their order: in a topic's listing,
- * "kubernetes tutorial" brings up the page that calls itself a tutorial.
+ * Results that say more of the asked words first, the rest in their order: in a topic's listing,
+ * "kubernetes tutorial" brings up the page that calls itself a tutorial. `said` counts, for a
+ * resource id, how many of the words its text has.
  */
-export function preferWords(results: ScoredResource[], phrases: string[]): ScoredResource[] {
-  const wanted = [...new Set(phrases.flatMap(splitWords).map(stem))];
-  const said = (result: ScoredResource) => {
-    const words = wordsOf(result.resource);
-    return wanted.filter((word) => words.has(word)).length;
-  };
+export function preferWords(
+  results: ScoredResource[],
+  said: Map<string, number>,
+): ScoredResource[] {
+  if (said.size === 0) return results;
   return results
-    .map((result, position) => ({ result, position, said: said(result) }))
+    .map((result, position) => ({ result, position, said: said.get(result.resource.id) ?? 0 }))
     .sort((a, b) => b.said - a.said || a.position - b.position)
     .map((entry) => entry.result);
 }

@@ -212,6 +212,23 @@ export class ResourceIndex {
     return unit.alternatives.some((words) => words.every((word) => this.wordCanMatch(word)));
   }
 
+  /**
+   * For each resource in `scope` whose title or description has some of these words as written
+   * (stemmed; no prefix, no typo), how many of them it has.
+   */
+  countWordsIn(words: string[], scope: (id: string) => boolean): Map<string, number> {
+    const results = this.search.search(
+      { combineWith: 'OR', queries: words },
+      {
+        fields: ['title', 'description'],
+        prefix: false,
+        fuzzy: false,
+        boostDocument: (id) => (scope(String(id)) ? 1 : 0),
+      },
+    );
+    return new Map(results.map((result) => [String(result.id), result.terms.length]));
+  }
+
   /** Whether a query word can match some resource, as written, by prefix or allowing for a typo. */
   couldMatch(word: string): boolean {
     return this.wordCanMatch(word);

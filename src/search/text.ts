@@ -23,7 +23,8 @@ export function splitWords(text: string): string[] {
     .filter((word) => word !== '');
 }
 
-const STEM_CACHE_SIZE = 20_000;
+// Large enough for the vocabulary of a big catalog, so indexing stems each distinct word once.
+const STEM_CACHE_SIZE = 200_000;
 const stems = new Map<string, string>();
 
 /**

@@ -103,7 +103,13 @@ export class TopicMatcher {
       (typed === word ||
         (!isKnownWord(typed) &&
           editDistance(typed, word, typoAllowance(word)) <= typoAllowance(word)));
-    return this.multiWordPhrases.find(
+    // A name typed right from its first word was already looked up as written; only a typo in the
+    // first word needs every name tried, and a known word is no typo.
+    const first = stems[start]!;
+    const candidates = isKnownWord(first)
+      ? (this.phrasesByFirstWord.get(first) ?? []).filter((phrase) => phrase.words.length > 1)
+      : this.multiWordPhrases;
+    return candidates.find(
       (phrase) =>
         phrase.words.some((word, k) => word !== stems[start + k]) &&
         phrase.words.every((word, k) => close(stems[start + k], word)),
