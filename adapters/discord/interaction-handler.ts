@@ -16,6 +16,7 @@ import { errorDetails } from './discord-errors.js';
 import { DISCORD_LIMITS, outgoing } from './discord-text.js';
 import { APOLOGY, EXPIRED_BUTTON, type DiscordHandlerContext } from './handler-context.js';
 import { renderAnswer } from './render-answer.js';
+import { whyBotCannotPost } from './bot-permissions.js';
 
 const PRIVATE = { flags: MessageFlags.Ephemeral } as const;
 
@@ -115,6 +116,8 @@ function conversationOf(interaction: Interaction): ConversationContext {
     ...(interaction.channelId && { channelId: interaction.channelId }),
     canManageChannel: async () =>
       interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+    whyBotCannotPost: async () =>
+      whyBotCannotPost(interaction.inGuild() ? interaction.appPermissions : undefined),
   };
 }
 

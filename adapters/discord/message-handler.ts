@@ -5,6 +5,7 @@ import { errorDetails } from './discord-errors.js';
 import { outgoing, type DiscordMessage } from './discord-text.js';
 import { APOLOGY, type DiscordHandlerContext } from './handler-context.js';
 import { renderAnswer } from './render-answer.js';
+import { whyBotCannotPost } from './bot-permissions.js';
 
 /**
  * Answers a message that mentions the bot, as a reply to it, and any direct message, in the DM.
@@ -56,5 +57,9 @@ function conversationOf(message: Message): ConversationContext {
       message.inGuild() &&
       (message.member?.permissionsIn(message.channel).has(PermissionFlagsBits.ManageChannels) ??
         false),
+    whyBotCannotPost: async () =>
+      whyBotCannotPost(
+        message.inGuild() ? message.guild.members.me?.permissionsIn(message.channel) : undefined,
+      ),
   };
 }

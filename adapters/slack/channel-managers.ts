@@ -18,6 +18,27 @@ export class SlackChannelManagers {
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * Why the bot cannot post in `channelId` (it is not a member), as `conversations.info` says;
+   * undefined when it is a member, in a DM, or when Slack cannot say (logged).
+   */
+  async whyBotCannotPost(channelId: string): Promise<string | undefined> {
+    try {
+      const { channel } = await this.client.conversations.info({ channel: channelId });
+      if (!channel || channel.is_im || channel.is_mpim || channel.is_member) return undefined;
+    } catch (error) {
+      // A private channel the bot is not in is invisible to it: Slack says it is not found.
+      if (slackErrorFields(error).slackError !== 'channel_not_found') {
+        this.logger.warn(
+          { err: error, channelId, ...slackErrorFields(error) },
+          'conversations.info failed; cannot tell whether the bot is in the channel',
+        );
+        return undefined;
+      }
+    }
+    return 'Invite it first: type "/invite @devops-bot" in this channel (or add it from the channel\'s Integrations tab), then run subscribe again.';
+  }
+
   /** True when the user may manage channels; false, and logged, when Slack cannot say. */
   async canManageChannel(userId: string): Promise<boolean> {
     if (this.adminUsers.includes(userId)) return true;

@@ -38,6 +38,7 @@ export class SlackConversation {
         channelId,
         userId,
         canManageChannel: () => this.managers.canManageChannel(userId),
+        whyBotCannotPost: () => this.managers.whyBotCannotPost(channelId),
       },
       { page: question.page ?? 1 },
     );

@@ -12,6 +12,11 @@ export interface ConversationContext {
   userId?: string;
   /** Whether the asker may change the channel's settings (Manage Channels, workspace admin...). */
   canManageChannel?: () => Promise<boolean>;
+  /**
+   * Why the bot could not post in this channel (not a member, a missing permission), saying how
+   * to let it in; undefined when it can, or when the platform cannot tell.
+   */
+  whyBotCannotPost?: () => Promise<string | undefined>;
 }
 
 /** A command that acts on the channel it is typed in, such as `subscribe`; declared like the core commands. */

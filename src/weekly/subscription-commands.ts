@@ -57,6 +57,11 @@ export function createSubscriptionCommands(
       const schedule = parseSchedule(args, defaults);
       if ('problem' in schedule)
         return notice(query, 'error', 'That schedule cannot be read', [schedule.problem]);
+      // Subscribing where the bot cannot post would only fail at the first weekly post.
+      const cannotPost = await context.whyBotCannotPost?.();
+      if (cannotPost) {
+        return notice(query, 'refusal', 'The bot cannot post in this channel yet', [cannotPost]);
+      }
       const channel = channelOf(context);
       await store.saveSubscription({
         channel,

@@ -77,3 +77,34 @@ describe('who may manage a Discord channel', () => {
     expect(titles).toEqual(['manager', 'member']);
   });
 });
+
+describe('whether the bot can post in a Discord channel', () => {
+  const whyNot: ChannelCommand = {
+    ...whoCanManage,
+    name: 'can-post?',
+    run: async (_args, context) => ({
+      kind: 'notice',
+      query: 'can-post?',
+      tone: 'info',
+      title: (await context.whyBotCannotPost?.()) ?? 'can post',
+      lines: [],
+      private: false,
+    }),
+  };
+  const ask = { options: [{ name: 'query', type: 3 as const, value: 'can-post?' }] };
+
+  it('names the permissions the bot lacks in the channel of the command', async () => {
+    const harness = await startHarness({ channelCommands: [whyNot] });
+    const titleFor = async (appPermissions?: string) => {
+      const { callback } = await harness.interact(
+        harness.fake.chatInputInteraction({ ...ask, ...(appPermissions && { appPermissions }) }),
+      );
+      return messageData(callback).embeds![0]!.title;
+    };
+    expect(await titleFor()).toBe('can post');
+    const viewOnly = PermissionFlagsBits.ViewChannel.toString();
+    const refusal = await titleFor(viewOnly);
+    expect(refusal).toContain('It lacks Send Messages, Embed Links here');
+    expect(refusal).toContain('Edit Channel');
+  });
+});

@@ -18,7 +18,9 @@ export function tsGenerator(): () => string {
 /** What the default method handlers need from the fake. */
 export interface HandlerContext {
   readonly users: Readonly<Record<string, FakeUser>>;
-  readonly channels: Readonly<Record<string, { readonly name: string }>>;
+  readonly channels: Readonly<
+    Record<string, { readonly name: string; readonly is_member?: boolean }>
+  >;
   readonly nextTs: () => string;
   readonly socketUrl: () => string;
   /** Top-level messages posted to each channel, oldest first (thread replies are not listed). */
@@ -111,5 +113,9 @@ function conversationsInfo(
 ): Record<string, unknown> {
   if (typeof id !== 'string' || !id) return notFound('channel_not_found');
   const name = channels[id]?.name ?? 'general';
-  return { ok: true, channel: { id, name, is_channel: true, is_private: false, is_member: true } };
+  const isMember = channels[id]?.is_member ?? true;
+  return {
+    ok: true,
+    channel: { id, name, is_channel: true, is_private: false, is_member: isMember },
+  };
 }

@@ -34,8 +34,10 @@ export { FAKE_BOT, FAKE_TEAM } from './fake-slack-methods.js';
 export interface FakeSlackOptions {
   /** `users.info` data by user id; unknown ids are ordinary (non-admin) members. */
   readonly users?: Readonly<Record<string, FakeUser>>;
-  /** `conversations.info` names by channel id; unknown ids are called `general`. */
-  readonly channels?: Readonly<Record<string, { readonly name: string }>>;
+  /** `conversations.info` names by channel id, and whether the bot is a member (it is by default); unknown ids are called `general`. */
+  readonly channels?: Readonly<
+    Record<string, { readonly name: string; readonly is_member?: boolean }>
+  >;
   /** Exact tokens to accept; by default any `xoxb-` or `xapp-` token is accepted. */
   readonly validTokens?: readonly string[];
   /** Extra or replacement method handlers, merged over the defaults. */

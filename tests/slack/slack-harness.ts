@@ -90,6 +90,23 @@ export const canManageCommand: ChannelCommand = {
   }),
 };
 
+/** A channel command for tests that reports why the bot could not post in the channel, or `can post`. */
+export const canPostCommand: ChannelCommand = {
+  name: 'can-post',
+  aliases: [],
+  usage: 'can-post',
+  summary: 'Says whether the bot could post in this channel.',
+  examples: ['can-post'],
+  run: async (_args, context): Promise<Answer> => ({
+    kind: 'notice',
+    query: 'can-post',
+    tone: 'info',
+    title: 'Bot can post',
+    lines: [(await context.whyBotCannotPost?.()) ?? 'can post'],
+    private: true,
+  }),
+};
+
 /** A channel command for tests that always throws. */
 export const failingCommand: ChannelCommand = {
   name: 'boom',

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChannelUnavailableError } from '../../src/platform/weekly-post.js';
 import { fixtureWeeklyPost } from '../support/content.js';
-import { canManageCommand, startSlackHarness, type SlackHarness } from './slack-harness.js';
+import {
+  canManageCommand,
+  canPostCommand,
+  startSlackHarness,
+  type SlackHarness,
+} from './slack-harness.js';
 import {
   buttonLabelled,
   expectWithinSlackLimits,
@@ -56,13 +61,16 @@ describe('the resource of the week on Slack', () => {
   });
 });
 
+/** The last line of a probe command's answer, as the asker sees it. */
+async function lastLineOf(command: string, fields: Record<string, string>): Promise<string> {
+  const ack = await harness.command(command, fields);
+  return visibleText(ack.json as SlackMessageBody)
+    .split('\n')
+    .at(-1)!;
+}
+
 describe('who may manage a channel from Slack', () => {
-  async function canManage(userId: string): Promise<string> {
-    const ack = await harness.command('can-manage', { user_id: userId });
-    return visibleText(ack.json as SlackMessageBody)
-      .split('\n')
-      .at(-1)!;
-  }
+  const canManage = (userId: string) => lastLineOf('can-manage', { user_id: userId });
 
   it('is a workspace admin or owner, as users.info says, remembered for a while', async () => {
     harness = await startSlackHarness({
@@ -97,5 +105,28 @@ describe('who may manage a channel from Slack', () => {
     expect(await canManage('UADMIN')).toBe('false');
     const logged = await harness.waitForLog((line) => line.slackError === 'user_not_found');
     expect(logged).toMatchObject({ userId: 'UADMIN', level: 40 });
+  });
+});
+
+describe('whether the bot can post in a Slack channel', () => {
+  const canPost = (channelId: string) => lastLineOf('can-post', { channel_id: channelId });
+
+  it('asks conversations.info and says how to invite the bot where it is not a member', async () => {
+    harness = await startSlackHarness({
+      fake: { channels: { COUT: { name: 'outside', is_member: false } } },
+      channelCommands: [canPostCommand],
+    });
+    expect(await canPost('C0001')).toBe('can post');
+    expect(await canPost('COUT')).toContain('type "/invite @devops-bot" in this channel');
+    expect(harness.fake.callsTo('conversations.info').map((call) => call.args.channel)).toEqual([
+      'C0001',
+      'COUT',
+    ]);
+  });
+
+  it('treats a channel Slack does not show the bot as one to invite it to', async () => {
+    harness = await startSlackHarness({ channelCommands: [canPostCommand] });
+    harness.fake.failNext('conversations.info', { error: 'channel_not_found' });
+    expect(await canPost('GSECRET')).toContain('/invite @devops-bot');
   });
 });

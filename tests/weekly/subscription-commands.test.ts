@@ -104,4 +104,19 @@ describe('subscription commands', () => {
       'subscription',
     ]);
   });
+
+  it('refuses to subscribe a channel the bot cannot post in, saying how to let it in', async () => {
+    const { router, store } = await setup();
+    const answer = await router.answer('subscribe', {
+      ...manager,
+      whyBotCannotPost: async () => 'Invite it first.',
+    });
+    expect(answer).toMatchObject({
+      kind: 'notice',
+      tone: 'refusal',
+      title: 'The bot cannot post in this channel yet',
+      lines: ['Invite it first.'],
+    });
+    expect(await store.getSubscription('slack:C0123')).toBeUndefined();
+  });
 });
