@@ -7,6 +7,7 @@ import { checkLinksCommand } from './commands/check-links.js';
 import { catalogCommand } from './commands/catalog.js';
 import { discordRegisterCommand } from './commands/discord-register.js';
 import { lintCommand } from './commands/lint.js';
+import { reportCommand } from './commands/report.js';
 import { slackManifestCommand } from './commands/slack-manifest.js';
 import { topicsCommand } from './commands/topics.js';
 import { weeklyCommand } from './commands/weekly.js';
@@ -18,6 +19,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   catalogCommand,
   lintCommand,
   weeklyCommand,
+  reportCommand,
   checkLinksCommand,
   discordRegisterCommand,
   slackManifestCommand,

@@ -1,0 +1,46 @@
+import type { CuratorReport } from './curator-report.js';
+
+// The text report lists the top few of each list; --json has them all.
+const TOP = 10;
+
+function platformList(platforms: Record<string, number>): string {
+  return Object.entries(platforms)
+    .map(([platform, count]) => `${platform} ${count}`)
+    .join(', ');
+}
+
+/** The curator's report as plain lines, for a terminal. */
+export function reportLines(report: CuratorReport): string[] {
+  const unansweredCount = report.unanswered.reduce((sum, entry) => sum + entry.count, 0);
+  const asked = report.answered + unansweredCount;
+  const rate = asked === 0 ? 0 : Math.round((report.answered / asked) * 100);
+  const lines = [
+    `Last ${report.period.days} days (${report.period.from.slice(0, 10)} to ${report.period.to.slice(0, 10)}): ${asked} questions, ${report.answered} answered (${rate}%), ${unansweredCount} unanswered.`,
+  ];
+  if (asked === 0) {
+    lines.push('Nothing was asked in Slack or Discord in this period (or ANALYTICS is off).');
+  }
+  if (report.unanswered.length > 0) {
+    lines.push('', 'Top unanswered questions (add a resource, or an alias in aliases.yml):');
+    for (const entry of report.unanswered.slice(0, TOP)) {
+      const closest =
+        entry.suggestedTopics.length > 0 ? `; closest: ${entry.suggestedTopics.join(', ')}` : '';
+      lines.push(
+        `  ${entry.count}× "${entry.query}" by ${entry.askers} ${entry.askers === 1 ? 'person' : 'people'} (${platformList(entry.platforms)}), last ${entry.lastSeen.slice(0, 10)}${closest}`,
+      );
+    }
+  }
+  if (report.notHelpful.length > 0) {
+    lines.push('', 'Resources most often in answers voted "not helpful":');
+    for (const entry of report.notHelpful.slice(0, TOP)) {
+      lines.push(`  ${entry.votes}× ${entry.resourceId} (for: ${entry.queries.join('; ')})`);
+    }
+  }
+  if (report.topics.length > 0) {
+    lines.push('', 'Most asked topics:');
+    for (const entry of report.topics.slice(0, TOP)) {
+      lines.push(`  ${entry.count}× ${entry.topic} (${platformList(entry.platforms)})`);
+    }
+  }
+  return lines;
+}

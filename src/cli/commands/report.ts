@@ -1,0 +1,36 @@
+import { buildCuratorReport } from '../../analytics/curator-report.js';
+import { reportLines } from '../../analytics/report-text.js';
+import { openStore } from '../../store/open-store.js';
+import { type CliCommand, positiveInteger } from '../cli-command.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `devops-bot report [--days N] [--json]`: what the team asked, what found nothing, what did not help. */
+export const reportCommand: CliCommand = {
+  name: 'report',
+  usage: 'report [--days N] [--json]',
+  summary:
+    'Show the questions asked in Slack and Discord over the last N days (default 30): answered rate, top unanswered questions, resources voted not helpful, most asked topics.',
+  options: { days: { type: 'string' }, json: { type: 'boolean' } },
+  async run(args, io) {
+    const days = positiveInteger(args.values.days, 'days', 30);
+    const to = new Date();
+    const since = new Date(to.getTime() - days * DAY_MS);
+    const store = await openStore(io.config.store);
+    try {
+      const [asks, votes] = await Promise.all([
+        store.analytics.asksSince(since),
+        store.analytics.votesSince(since),
+      ]);
+      const report = buildCuratorReport(asks, votes, to, days);
+      io.stdout.write(
+        args.values.json
+          ? JSON.stringify(report, null, 2) + '\n'
+          : reportLines(report).join('\n') + '\n',
+      );
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};
