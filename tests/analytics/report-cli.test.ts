@@ -4,6 +4,7 @@ import type { CuratorReport } from '../../src/analytics/curator-report.js';
 import type { AskRecord, VoteRecord } from '../../src/store/analytics-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { startSlackHarness, type SlackHarness } from '../slack/slack-harness.js';
+import { makeAsk as makeAnyAsk, makeVote as makeAnyVote } from '../support/analytics.js';
 import { runCliInProcess } from '../support/cli.js';
 import { baseEnv } from '../support/processes.js';
 import { makeDataDir } from '../support/weekly.js';
@@ -12,31 +13,11 @@ const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
 
 function makeAsk(overrides: Partial<AskRecord> = {}): AskRecord {
-  return {
-    normalizedQuery: 'terraform state locking',
-    kind: 'none',
-    suggestedTopics: ['Terraform'],
-    platform: 'slack',
-    askerHash: 'hash-a',
-    at: daysAgo(1),
-    ...overrides,
-  };
+  return makeAnyAsk({ at: daysAgo(1), ...overrides });
 }
 
 function makeVote(overrides: Partial<VoteRecord> = {}): VoteRecord {
-  return {
-    answerId: 'answer-1',
-    voterHash: 'hash-a',
-    query: 'docker basics',
-    normalizedQuery: 'docker basics',
-    kind: 'topic',
-    resultIds: ['docker-intro', 'docker-compose'],
-    verdict: 'not_helpful',
-    platform: 'discord',
-    channel: 'discord:1',
-    at: daysAgo(1),
-    ...overrides,
-  };
+  return makeAnyVote({ verdict: 'not_helpful', at: daysAgo(1), ...overrides });
 }
 
 async function seededDataDir(asks: AskRecord[], votes: VoteRecord[] = []): Promise<string> {

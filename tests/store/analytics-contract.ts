@@ -1,39 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AskRecord, VoteRecord } from '../../src/store/analytics-store.js';
 import type { BotStore } from '../../src/store/bot-store.js';
+import { ANALYTICS_START as START, makeAsk, makeVote } from '../support/analytics.js';
 import type { OpenAt } from './store-contract.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-const START = new Date('2026-05-04T09:00:00Z');
 const daysLater = (days: number) => new Date(START.getTime() + days * DAY);
-
-function makeAsk(overrides: Partial<AskRecord> = {}): AskRecord {
-  return {
-    normalizedQuery: 'terraform state locking',
-    kind: 'none',
-    suggestedTopics: ['terraform'],
-    platform: 'slack',
-    askerHash: 'hash-a',
-    at: START,
-    ...overrides,
-  };
-}
-
-function makeVote(overrides: Partial<VoteRecord> = {}): VoteRecord {
-  return {
-    answerId: 'answer-1',
-    voterHash: 'hash-a',
-    query: 'How do I start with Docker?',
-    normalizedQuery: 'start docker',
-    kind: 'topic',
-    resultIds: ['docker-1', 'docker-2'],
-    verdict: 'helpful',
-    platform: 'discord',
-    channel: 'discord:123',
-    at: START,
-    ...overrides,
-  };
-}
 
 /** The analytics part of the {@link BotStore} contract, run against every implementation. */
 export function describeAnalyticsContract(name: string, newLocation: () => Promise<OpenAt>): void {

@@ -1,0 +1,34 @@
+import type { AskRecord, VoteRecord } from '../../src/store/analytics-store.js';
+
+/** The instant analytics factories stamp records with unless told otherwise. */
+export const ANALYTICS_START = new Date('2026-05-04T09:00:00Z');
+
+/** A question that found nothing, asked on Slack; override what a test is about. */
+export function makeAsk(overrides: Partial<AskRecord> = {}): AskRecord {
+  return {
+    normalizedQuery: 'terraform state locking',
+    kind: 'none',
+    suggestedTopics: ['Terraform'],
+    platform: 'slack',
+    askerHash: 'hash-a',
+    at: ANALYTICS_START,
+    ...overrides,
+  };
+}
+
+/** A "helpful" vote on a Docker topic answer on Discord; override what a test is about. */
+export function makeVote(overrides: Partial<VoteRecord> = {}): VoteRecord {
+  return {
+    answerId: 'answer-1',
+    voterHash: 'hash-a',
+    query: 'docker basics',
+    normalizedQuery: 'docker basics',
+    kind: 'topic',
+    resultIds: ['docker-intro', 'docker-compose'],
+    verdict: 'helpful',
+    platform: 'discord',
+    channel: 'discord:1',
+    at: ANALYTICS_START,
+    ...overrides,
+  };
+}
