@@ -233,7 +233,7 @@ function findWithoutSubjects(run: Lookup, query: ParsedQuery): Finding {
       `${together.length} resources name every topic; then each topic's listing in turn`,
     );
     const listings = topics.map((mention) => topicListing(run, mention, query).results);
-    return { kind: 'search', results: interleave([together, ...listings]) };
+    return { kind: 'search', results: interleave([together, ...listings].map(firstOfSide)) };
   }
   if (query.types.length > 0) {
     const results = run.sources.catalog.resources
@@ -259,7 +259,7 @@ function compare(run: Lookup, sides: ParsedQuery[]): Finding {
       named: findings.flatMap((finding) => (finding.kind === 'none' ? finding.named : [])),
     };
   }
-  return { kind: 'search', results: interleave(lists) };
+  return { kind: 'search', results: interleave(lists.map(firstOfSide)) };
 }
 
 function topicListing(
@@ -268,9 +268,7 @@ function topicListing(
   query: ParsedQuery,
 ): Finding & { kind: 'topic' } {
   const { topic } = mention;
-  let results: ScoredResource[] = listTopicResources(run.sources.catalog, topic).map(
-    (resource: Resource) => ({ resource, score: 1 }),
-  );
+  let results = listedWithScores(run.sources.catalog, topic);
   const viaSearch = results.length === 0;
   if (viaSearch) results = run.sources.index.find([nameUnit(topic)]);
   run.trace.step(
@@ -293,6 +291,30 @@ function topicListing(
     viaSearch,
     ...(mention.exact ? {} : { readFrom: query.words.slice(mention.start, mention.end).join(' ') }),
   };
+}
+
+/** How many results of each side a comparison shows at most: enough to browse, cheap on a big catalog. */
+const MAX_PER_SIDE = 200;
+
+function firstOfSide(results: ScoredResource[]): ScoredResource[] {
+  return results.length > MAX_PER_SIDE ? results.slice(0, MAX_PER_SIDE) : results;
+}
+
+// Memoised per catalog: a topic's listing as scored results, so a listing is not rebuilt per answer.
+const scoredListings = new WeakMap<Catalog, Map<string, ScoredResource[]>>();
+
+function listedWithScores(catalog: Catalog, topic: Topic): ScoredResource[] {
+  let byTopic = scoredListings.get(catalog);
+  if (!byTopic) scoredListings.set(catalog, (byTopic = new Map()));
+  let listed = byTopic.get(topic.id);
+  if (!listed) {
+    listed = listTopicResources(catalog, topic).map((resource: Resource) => ({
+      resource,
+      score: 1,
+    }));
+    byTopic.set(topic.id, listed);
+  }
+  return listed;
 }
 
 // Memoised per catalog: which resources belong to a topic or name it in their text.
