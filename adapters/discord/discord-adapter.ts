@@ -3,7 +3,7 @@ import type { DiscordConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import type { PlatformAdapter } from '../../src/platform/adapter.js';
 import type { ConversationRouter } from '../../src/platform/conversation.js';
-import type { WeeklyPost, WeeklyPoster } from '../../src/platform/weekly-post.js';
+import type { WeeklyPost, WeeklyPoster, WeeklySlot } from '../../src/platform/weekly-post.js';
 import { ButtonActions } from './button-actions.js';
 import { isTokenRejected, tokenRejectedError } from './discord-errors.js';
 import type { DiscordHandlerContext } from './handler-context.js';
@@ -12,6 +12,7 @@ import { logClientEvents } from './log-client-events.js';
 import { handleMessage } from './message-handler.js';
 import { postToChannel } from './post-to-channel.js';
 import { renderWeeklyPost } from './render-weekly.js';
+import { findWeeklyMessage, weeklyNonce } from './weekly-marker.js';
 
 /** What the Discord adapter is built from. */
 export interface DiscordAdapterOptions {
@@ -99,10 +100,22 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
     return this.accepting && this.gatewayConnected && this.client?.isReady() === true;
   }
 
+  /** Posts the resource of the week with a nonce Discord enforces, so a repeated request posts once. */
   async postWeekly(channelId: string, post: WeeklyPost): Promise<string> {
+    const client = this.connectedClient();
+    const message = renderWeeklyPost(post, this.buttons);
+    return postToChannel(client, channelId, message, weeklyNonce(channelId, post));
+  }
+
+  /** The id of the weekly post for `post`'s slot among the channel's recent messages. */
+  async findWeekly(channelId: string, post: WeeklySlot): Promise<string | undefined> {
+    return findWeeklyMessage(this.connectedClient(), channelId, post);
+  }
+
+  private connectedClient(): Client<true> {
     const client = this.client;
     if (!client?.isReady()) throw new Error('the Discord adapter is not connected');
-    return postToChannel(client, channelId, renderWeeklyPost(post, this.buttons));
+    return client;
   }
 
   private take(handle: () => Promise<void>): void {

@@ -4,10 +4,12 @@ import type { WeeklyPost } from '../../src/platform/weekly-post.js';
 import { buttonRows, type ButtonActions } from './button-actions.js';
 import { escapeText, type DiscordMessage } from './discord-text.js';
 import { FOUND_COLOUR } from './render-results.js';
+import { WEEKLY_AUTHOR } from './weekly-marker.js';
 
 /**
  * The resource of the week as a channel message: the linked title, description, type and topic
- * path, with a **More on TOPIC** button that asks for that topic.
+ * path, with a **More on TOPIC** button that asks for that topic. Its timestamp is the slot, which
+ * is how the post is found again after a crash.
  */
 export function renderWeeklyPost(post: WeeklyPost, buttons: ButtonActions): DiscordMessage {
   const { resource, topic, slot } = post;
@@ -20,7 +22,7 @@ export function renderWeeklyPost(post: WeeklyPost, buttons: ButtonActions): Disc
     embeds: [
       {
         color: FOUND_COLOUR,
-        author: { name: 'Resource of the week' },
+        author: { name: WEEKLY_AUTHOR },
         title: escapeText(resource.title),
         url: resource.url,
         ...(resource.description && { description: escapeText(resource.description) }),

@@ -6,7 +6,7 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import type { PlatformAdapter } from '../../src/platform/adapter.js';
 import type { ConversationRouter } from '../../src/platform/conversation.js';
-import type { WeeklyPost, WeeklyPoster } from '../../src/platform/weekly-post.js';
+import type { WeeklyPost, WeeklyPoster, WeeklySlot } from '../../src/platform/weekly-post.js';
 import type { HttpRoute } from '../platforms.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackChannelManagers } from './channel-managers.js';
@@ -17,6 +17,7 @@ import { registerButtons } from './listeners/buttons.js';
 import { registerMentionsAndDirectMessages } from './listeners/mentions-and-dms.js';
 import { registerSlashCommand } from './listeners/slash-command.js';
 import { renderWeeklyPost } from './render-weekly-post.js';
+import { findWeeklyMessage, weeklyMetadata } from './weekly-marker.js';
 import { SlackConversation } from './slack-conversation.js';
 import { channelUnavailable, slackErrorFields } from './slack-errors.js';
 
@@ -131,16 +132,29 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
     return typeof address === 'object' && address ? (address as AddressInfo).port : undefined;
   }
 
-  /** Posts the resource of the week; a channel Slack says is gone throws `ChannelUnavailableError`. */
+  /**
+   * Posts the resource of the week, marked with metadata naming its channel and slot; a channel
+   * Slack says is gone throws `ChannelUnavailableError`.
+   */
   async postWeekly(channelId: string, post: WeeklyPost): Promise<string> {
     try {
       const result = await this.app.client.chat.postMessage({
         channel: channelId,
         ...renderWeeklyPost(post),
+        metadata: weeklyMetadata(channelId, post),
         unfurl_links: false,
         unfurl_media: false,
       });
       return result.ts ?? '';
+    } catch (error) {
+      throw channelUnavailable(error, channelId) ?? error;
+    }
+  }
+
+  /** The `ts` of the weekly post for `post`'s slot, found by its metadata in recent history. */
+  async findWeekly(channelId: string, post: WeeklySlot): Promise<string | undefined> {
+    try {
+      return await findWeeklyMessage(this.app.client, channelId, post);
     } catch (error) {
       throw channelUnavailable(error, channelId) ?? error;
     }

@@ -54,6 +54,7 @@ export async function startBot(
     defaults: config.weekly,
     deadLinks: () => readDeadLinks(config.dataDir),
     onOutcome: (outcome, platform) => metrics.weeklyOutcome(outcome, platform),
+    onFailure: (stage, platform) => metrics.weeklyFailure(stage, platform),
   });
   const router = new ConversationRouter(
     () => holder.current,

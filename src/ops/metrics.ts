@@ -36,6 +36,12 @@ export class BotMetrics implements AnswerObserver {
     labelNames: ['platform', 'outcome'] as const,
     registers: [this.registry],
   });
+  private readonly weeklyFailures = new Counter({
+    name: 'devops_bot_weekly_failures_total',
+    help: 'Failed steps of weekly posts, by platform and stage (claim, check, post, record).',
+    labelNames: ['platform', 'stage'] as const,
+    registers: [this.registry],
+  });
   private readonly resources = new Gauge({
     name: 'devops_bot_content_resources',
     help: 'Resources in the catalog being served.',
@@ -60,6 +66,11 @@ export class BotMetrics implements AnswerObserver {
   weeklyOutcome(outcome: string, platform: string): void {
     this.weeklyPosts.inc({ platform, outcome });
     if (outcome === 'failed') this.errors.inc({ platform });
+  }
+
+  /** Counts a failed step of a weekly post (each is retried or ends the slot as failed). */
+  weeklyFailure(stage: string, platform: string): void {
+    this.weeklyFailures.inc({ platform, stage });
   }
 
   /** Records the size of the catalog now served. */

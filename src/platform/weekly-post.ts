@@ -8,7 +8,15 @@ export interface WeeklyPost {
   topic: TopicRef;
   /** The scheduled slot this post is for, for the footer. */
   slot: Date;
+  /**
+   * The slot's key in the store (its ISO instant, or `manual:ISO`). The platform marks the
+   * message with it, so that after a crash or a failed attempt the post can be found again.
+   */
+  slotKey: string;
 }
+
+/** Which slot a weekly post is for: what a platform needs to find the post again. */
+export type WeeklySlot = Pick<WeeklyPost, 'slot' | 'slotKey'>;
 
 /** The platform reported that the channel cannot be posted to any more (bot removed, channel deleted). */
 export class ChannelUnavailableError extends Error {
@@ -29,9 +37,19 @@ export interface WeeklyPoster {
    * Throws {@link ChannelUnavailableError} when the channel is gone or the bot was removed.
    */
   postWeekly(channelId: string, post: WeeklyPost): Promise<string>;
+  /**
+   * The id of the message already posted for `slot` in the channel, looked for among the
+   * channel's recent messages; undefined when there is none. Throws like {@link postWeekly}.
+   */
+  findWeekly(channelId: string, slot: WeeklySlot): Promise<string | undefined>;
 }
 
 /** True for an adapter that can post the resource of the week. */
 export function isWeeklyPoster(candidate: object): candidate is WeeklyPoster {
-  return 'postWeekly' in candidate && typeof candidate.postWeekly === 'function';
+  return (
+    'postWeekly' in candidate &&
+    typeof candidate.postWeekly === 'function' &&
+    'findWeekly' in candidate &&
+    typeof candidate.findWeekly === 'function'
+  );
 }

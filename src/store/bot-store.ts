@@ -85,6 +85,18 @@ export interface BotStore {
   /** Marks claims older than `before` that never finished: they may or may not have been posted. */
   markStaleClaims(before: Date): Promise<number>;
   cycleState(channel: string): Promise<CycleState>;
+  /**
+   * Atomically hands a slot left `claimed` or `interrupted` by an earlier process to `claimant`
+   * and returns its record: only a claim untouched since `before` (the taker's start), so of
+   * several processes taking over one slot, one gets it. Undefined when the slot has no record,
+   * another status, or was touched since.
+   */
+  takeOverClaim(
+    channel: string,
+    slot: string,
+    claimant: string,
+    before: Date,
+  ): Promise<PostRecord | undefined>;
 
   /**
    * True the first time `key` is seen within `ttlMs` of `now` (an inbound event to act on), false

@@ -206,6 +206,20 @@ class PostgresStore implements BotStore {
     return result.rowCount ?? 0;
   }
 
+  async takeOverClaim(
+    channel: string,
+    slot: string,
+    claimant: string,
+    before: Date,
+  ): Promise<PostRecord | undefined> {
+    const result = await this.pool.query(
+      `UPDATE weekly_posts SET status = 'claimed', claimed_by = $1, updated_at = $2
+       WHERE channel = $3 AND slot = $4 AND status IN ('claimed', 'interrupted') AND updated_at <= $5`,
+      [claimant, this.timestamp(), channel, slot, before.toISOString()],
+    );
+    return (result.rowCount ?? 0) > 0 ? this.getPost(channel, slot) : undefined;
+  }
+
   cycleState(channel: string): Promise<CycleState> {
     return readCycleState(this.pool, channel);
   }

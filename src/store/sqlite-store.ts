@@ -191,6 +191,21 @@ class SqliteStore implements BotStore {
       .run(this.timestamp(), before.toISOString()).changes;
   }
 
+  async takeOverClaim(
+    channel: string,
+    slot: string,
+    claimant: string,
+    before: Date,
+  ): Promise<PostRecord | undefined> {
+    const result = this.db
+      .prepare(
+        `UPDATE weekly_posts SET status = 'claimed', claimed_by = ?, updated_at = ?
+         WHERE channel = ? AND slot = ? AND status IN ('claimed', 'interrupted') AND updated_at <= ?`,
+      )
+      .run(claimant, this.timestamp(), channel, slot, before.toISOString());
+    return result.changes > 0 ? this.getPost(channel, slot) : undefined;
+  }
+
   async cycleState(channel: string): Promise<CycleState> {
     return this.readCycleState(channel);
   }

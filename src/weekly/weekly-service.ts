@@ -3,12 +3,13 @@ import type { WeeklyConfig } from '../config.js';
 import type { Catalog, Resource } from '../content/types.js';
 import { topicRef } from '../engine/answer.js';
 import type { Logger } from '../logger.js';
-import { ChannelUnavailableError, type WeeklyPoster } from '../platform/weekly-post.js';
-import type { BotStore, PostOutcome, PostRecord, Subscription } from '../store/bot-store.js';
+import type { WeeklyPoster } from '../platform/weekly-post.js';
+import type { BotStore, PostRecord, Subscription } from '../store/bot-store.js';
 import { parseChannelAddress, type WeeklyPlatform } from './channel-address.js';
 import type { Clock } from './clock.js';
 import { nextInCycle } from './pick-resource.js';
 import { nextSlots, previousSlot, type Schedule } from './schedule.js';
+import { SlotDelivery, type SlotJob, type WeeklyFailureStage } from './slot-delivery.js';
 
 /** What the weekly service needs. */
 export interface WeeklyServiceOptions {
@@ -25,6 +26,8 @@ export interface WeeklyServiceOptions {
   retryDelaysMs?: number[];
   /** Told of every post's outcome, for metrics. */
   onOutcome?: (status: PostRecord['status'] | 'skipped', platform: WeeklyPlatform) => void;
+  /** Told of every failed claim, platform check, post or record write, for metrics. */
+  onFailure?: (stage: WeeklyFailureStage, platform: WeeklyPlatform) => void;
 }
 
 /** A pick shown by a preview: when, and what. */
@@ -34,13 +37,12 @@ export interface PreviewPick {
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [30_000, 120_000, 600_000];
-// A claim this old that never finished belongs to a process that died mid-post.
-const STALE_CLAIM_MS = 30 * 60_000;
 
 /**
  * Posts the resource of the week to every subscribed channel on its schedule: each (channel,
  * slot) is claimed in the store before posting, so restarts and a second instance never post it
- * twice; a slot missed while down is posted on start if recent enough, else recorded as missed.
+ * twice; a slot missed while down is posted on start if recent enough, else recorded as missed;
+ * a slot an earlier process claimed but never recorded is finished after asking the platform.
  */
 export class WeeklyService {
   private readonly timers = new Map<string, () => void>();
@@ -50,19 +52,35 @@ export class WeeklyService {
   private readonly instanceId = randomUUID();
   private stopping = false;
   private wakeRetries = new Set<() => void>();
+  private readonly delays: number[];
+  private readonly delivery: SlotDelivery;
+  // Claims untouched since this process started belong to an earlier one.
+  private startedAt: Date;
 
-  constructor(private readonly options: WeeklyServiceOptions) {}
+  constructor(private readonly options: WeeklyServiceOptions) {
+    this.delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.startedAt = options.clock.now();
+    this.delivery = new SlotDelivery({
+      store: options.store,
+      logger: options.logger,
+      delays: this.delays,
+      wait: (ms) => this.waitForRetry(ms),
+      stopping: () => this.stopping,
+      pause: async (channel, reason) => {
+        await options.store.pauseSubscription(channel, reason);
+        await this.schedule(channel);
+      },
+      ...(options.onOutcome && { onOutcome: options.onOutcome }),
+      ...(options.onFailure && { onFailure: options.onFailure }),
+    });
+  }
 
   /** Subscribes configured channels, catches up what was missed, and schedules every channel. */
   async start(): Promise<void> {
-    const { store, defaults, clock, logger } = this.options;
+    const { store, defaults, clock } = this.options;
+    this.startedAt = clock.now();
     for (const channel of defaults.channels)
       await store.addConfiguredSubscription(channel, defaults.cron, defaults.timezone);
-    const interrupted = await store.markStaleClaims(
-      new Date(clock.now().getTime() - STALE_CLAIM_MS),
-    );
-    if (interrupted > 0)
-      logger.warn({ interrupted }, 'weekly posts interrupted by an earlier stop were not retried');
     for (const subscription of await store.activeSubscriptions()) {
       await this.catchUp(subscription);
       await this.schedule(subscription.channel);
@@ -146,69 +164,81 @@ export class WeeklyService {
     slot: Date,
     slotKey = slot.toISOString(),
   ): Promise<PostRecord | undefined> {
-    const { store, logger } = this.options;
+    const target = this.target(channel);
+    if (!target) return undefined;
+    const catalog = this.options.catalog();
+    const dead = this.options.deadLinks?.() ?? new Set<string>();
+    const claim = await this.delivery.claim(
+      channel,
+      slotKey,
+      this.instanceId,
+      target.address.platform,
+      (state) => {
+        const pick = nextInCycle(channel, state, catalog.resources, dead);
+        return pick && { cycle: pick.cycle, resourceId: pick.resource.id };
+      },
+    );
+    if (!claim) return undefined;
+    if (!claim.claimed) {
+      this.options.onOutcome?.('skipped', target.address.platform);
+      return claim.record;
+    }
+    return this.deliver(target, claim.record, slot, { mayBePosted: false, mayPost: true });
+  }
+
+  /** The platform and poster of a channel address, or undefined (logged) when it is not connected. */
+  private target(channel: string) {
     const address = parseChannelAddress(channel);
     const poster = address && this.options.posters.get(address.platform);
     if (!address || !poster) {
-      logger.warn({ channel }, 'weekly post skipped: that platform is not connected');
+      this.options.logger.warn({ channel }, 'weekly post skipped: that platform is not connected');
       return undefined;
     }
+    return { channel, address, poster };
+  }
+
+  private deliver(
+    target: NonNullable<ReturnType<WeeklyService['target']>>,
+    record: PostRecord,
+    slot: Date,
+    how: Pick<SlotJob, 'mayBePosted' | 'mayPost'>,
+  ): Promise<PostRecord | undefined> {
     const catalog = this.options.catalog();
-    const dead = this.options.deadLinks?.() ?? new Set<string>();
-    const claim = await store.claimSlot(channel, slotKey, this.instanceId, (state) => {
-      const pick = nextInCycle(channel, state, catalog.resources, dead);
-      return pick && { cycle: pick.cycle, resourceId: pick.resource.id };
+    const resource = record.resourceId ? catalog.resourcesById.get(record.resourceId) : undefined;
+    const topic = resource && catalog.topicsById.get(resource.topicIds[0]!);
+    const marker = { slot, slotKey: record.slot };
+    return this.delivery.deliver({
+      channel: target.channel,
+      channelId: target.address.channelId,
+      platform: target.address.platform,
+      poster: target.poster,
+      claim: record,
+      post: resource && topic ? { resource, topic: topicRef(topic), ...marker } : undefined,
+      slot: marker,
+      ...how,
     });
-    if (!claim.claimed) {
-      this.options.onOutcome?.('skipped', address.platform);
-      return claim.record;
-    }
-    const resource = catalog.resourcesById.get(claim.record.resourceId!)!;
-    const topic = catalog.topicsById.get(resource.topicIds[0]!)!;
-    const post = { resource, topic: topicRef(topic), slot };
-    const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const messageId = await poster.postWeekly(address.channelId, post);
-        return this.finish(channel, slotKey, address.platform, {
-          status: 'posted',
-          attempts: attempt,
-          messageId,
-        });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (error instanceof ChannelUnavailableError) {
-          await store.pauseSubscription(channel, error.reason);
-          await this.schedule(channel);
-          logger.warn(
-            { channel, reason: error.reason },
-            'weekly subscription paused: the platform refused the channel',
-          );
-          return this.finish(channel, slotKey, address.platform, {
-            status: 'failed',
-            attempts: attempt,
-            error: message,
-          });
-        }
-        const delay = delays[attempt - 1];
-        if (delay === undefined || this.stopping) {
-          logger.error(
-            { channel, slot: slotKey, attempts: attempt, err: error },
-            'weekly post failed',
-          );
-          return this.finish(channel, slotKey, address.platform, {
-            status: 'failed',
-            attempts: attempt,
-            error: message,
-          });
-        }
-        logger.warn(
-          { channel, slot: slotKey, attempt, retryInMs: delay, error: message },
-          'weekly post failed; retrying',
-        );
-        await this.waitForRetry(delay);
-      }
-    }
+  }
+
+  /**
+   * Finishes a slot an earlier process claimed but never recorded (it crashed, or stopped during
+   * a retry wait): asks the platform, and posts only if it has no such message and it is not too
+   * late.
+   */
+  private async recover(channel: string, slot: Date, mayPost: boolean): Promise<void> {
+    const target = this.target(channel);
+    if (!target) return;
+    const record = await this.options.store.takeOverClaim(
+      channel,
+      slot.toISOString(),
+      this.instanceId,
+      this.startedAt,
+    );
+    if (!record) return;
+    this.options.logger.warn(
+      { channel, slot: record.slot, status: record.status },
+      'weekly slot left unfinished by an earlier process; asking the platform whether it was posted',
+    );
+    await this.deliver(target, record, slot, { mayBePosted: true, mayPost });
   }
 
   private async catchUp(subscription: Subscription): Promise<void> {
@@ -216,13 +246,15 @@ export class WeeklyService {
     if (subscription.pausedReason) return;
     const now = clock.now();
     const slot = previousSlot(subscription, now);
-    if (
-      !slot ||
-      slot < new Date(subscription.createdAt) ||
-      (await store.getPost(subscription.channel, slot.toISOString()))
-    )
+    if (!slot || slot < new Date(subscription.createdAt)) return;
+    const recent = now.getTime() - slot.getTime() <= defaults.catchUpMs;
+    const existing = await store.getPost(subscription.channel, slot.toISOString());
+    if (existing?.status === 'claimed' || existing?.status === 'interrupted') {
+      this.track(this.recover(subscription.channel, slot, recent));
       return;
-    if (now.getTime() - slot.getTime() <= defaults.catchUpMs) {
+    }
+    if (existing) return;
+    if (recent) {
       logger.info(
         { channel: subscription.channel, slot },
         'posting a weekly slot missed while the bot was down',
@@ -236,17 +268,6 @@ export class WeeklyService {
       const platform = parseChannelAddress(subscription.channel)?.platform;
       if (platform) this.options.onOutcome?.('missed', platform);
     }
-  }
-
-  private async finish(
-    channel: string,
-    slotKey: string,
-    platform: WeeklyPlatform,
-    outcome: PostOutcome,
-  ): Promise<PostRecord | undefined> {
-    await this.options.store.finishPost(channel, slotKey, outcome);
-    this.options.onOutcome?.(outcome.status, platform);
-    return this.options.store.getPost(channel, slotKey);
   }
 
   private waitForRetry(delayMs: number): Promise<void> {

@@ -122,6 +122,10 @@ function createMessage(
   if (!state.channel(id)) return discordErrors.unknownChannel();
   const invalid = validateMessageBody(req.body, { create: true, fileCount: req.files.length });
   if (invalid) return invalid;
+  const nonce = enforcedNonce(req.body);
+  const earlier = nonce && state.messageWithNonce(id, nonce);
+  // Discord answers a repeat of an enforced nonce with the message it created the first time.
+  if (earlier) return ok({ ...earlier, nonce });
   const { error, ...reply } = replyFields(state, id, req.body);
   if (error) return error;
   const message: APIMessage = messageObject({
@@ -132,7 +136,34 @@ function createMessage(
     ...reply,
   });
   state.messages.set(message.id, message);
-  return ok(message);
+  if (nonce) state.rememberNonce(id, nonce, message.id);
+  // The nonce comes back in the answer to the create only; Discord does not store it.
+  return ok(nonce ? { ...message, nonce } : message);
+}
+
+/** The nonce of a create body that asks Discord to enforce it (`enforce_nonce: true`). */
+function enforcedNonce(body: unknown): string | undefined {
+  const { nonce, enforce_nonce: enforce } = (body ?? {}) as {
+    nonce?: unknown;
+    enforce_nonce?: unknown;
+  };
+  if (enforce !== true || (typeof nonce !== 'string' && typeof nonce !== 'number'))
+    return undefined;
+  return String(nonce);
+}
+
+/** `GET /channels/:id/messages`: newest first, `limit` (default 50, at most 100). */
+function listMessages(
+  state: FakeDiscordState,
+  req: ParsedRequest,
+  { id = '' }: Params,
+): RestResponse {
+  if (!state.channel(id)) return discordErrors.unknownChannel();
+  const limit = Math.min(Number(req.query.limit ?? 50), 100);
+  const newestFirst = [...state.messages.values()]
+    .filter((message) => message.channel_id === id)
+    .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+  return ok(newestFirst.slice(0, limit));
 }
 
 function editMessage(
@@ -260,6 +291,7 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/users/@me/guilds', userGuilds),
   route('GET', `/channels/${ID}`, getChannel),
   route('POST', `/channels/${ID}/messages`, createMessage),
+  route('GET', `/channels/${ID}/messages`, listMessages),
   route('PATCH', `/channels/${ID}/messages/(?<messageId>\\d+)`, editMessage),
   route('DELETE', `/channels/${ID}/messages/(?<messageId>\\d+)`, deleteMessage),
   route('POST', `/channels/${ID}/typing`, typing),

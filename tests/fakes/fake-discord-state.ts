@@ -49,6 +49,7 @@ export class FakeDiscordState implements PayloadContext {
   readonly globalCommands: APIApplicationCommand[] = [];
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
   private readonly dmChannels = new Map<string, APIChannel>();
+  private readonly nonces = new Map<string, string>();
   /** `ws://127.0.0.1:PORT`, known once the server listens. */
   gatewayUrl = '';
 
@@ -111,6 +112,17 @@ export class FakeDiscordState implements PayloadContext {
       original: undefined,
       followups: new Map(),
     });
+  }
+
+  /** Remembers which message an enforced nonce created in a channel. */
+  rememberNonce(channelId: string, nonce: string, messageId: string): void {
+    this.nonces.set(`${channelId}:${nonce}`, messageId);
+  }
+
+  /** The message an enforced nonce created in the channel, while it still exists. */
+  messageWithNonce(channelId: string, nonce: string): APIMessage | undefined {
+    const id = this.nonces.get(`${channelId}:${nonce}`);
+    return id === undefined ? undefined : this.messages.get(id);
   }
 
   /** Remembers a dispatched message so replies referencing it resolve. */

@@ -91,8 +91,8 @@ describe('a Slack event delivered more than once', () => {
 
 describe('a chat.postMessage Slack answers after the client gave up', () => {
   it('is sent once, not retried, and the failure is logged', async () => {
-    const harness = await harnessFor({ webApiTimeoutMs: 150 });
-    harness.fake.delayNext('chat.postMessage', 600);
+    const harness = await harnessFor({ webApiTimeoutMs: 1000 });
+    harness.fake.delayNext('chat.postMessage', 3000);
 
     await mentionDelivery().first(harness);
     const failure = await harness.waitForLog(

@@ -28,9 +28,11 @@ describe('the Slack app manifest', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
       [
         'app_mentions:read',
+        'channels:history',
         'channels:read',
         'chat:write',
         'commands',
+        'groups:history',
         'groups:read',
         'im:history',
         'users:read',

@@ -179,6 +179,7 @@ describe('renderWeeklyPost', () => {
       resource: makeResource({ title: 'Ship it <!channel>' }),
       topic: { id: 'devops/docker', name: 'Docker', path: ['DevOps', 'Docker'] },
       slot: new Date('2026-11-23T09:00:00Z'),
+      slotKey: '2026-11-23T09:00:00.000Z',
     });
 
     expect(message.blocks[0]).toMatchObject({

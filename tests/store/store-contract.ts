@@ -184,6 +184,32 @@ export function describeStoreContract(name: string, newLocation: () => Promise<O
       expect((await store.cycleState('slack:C1')).used).toEqual(new Set(['r1', 'r2', 'r3']));
     });
 
+    it('hands a slot left claimed or interrupted to one process that started after, never a finished one', async () => {
+      let now = new Date('2026-05-04T09:00:00Z');
+      const { store, openAt } = await openFresh(() => now);
+      const other = await openAt(() => now);
+      await store.claimSlot('slack:C1', 'slot', 'dead', pickFrom(['r1']));
+      const tooEarly = new Date('2026-05-04T08:00:00Z');
+      expect(await store.takeOverClaim('slack:C1', 'slot', 'a', tooEarly)).toBeUndefined();
+      const started = new Date('2026-05-04T10:00:00Z');
+      now = new Date('2026-05-04T10:01:00Z');
+      const takers = await Promise.all([
+        store.takeOverClaim('slack:C1', 'slot', 'a', started),
+        other.takeOverClaim('slack:C1', 'slot', 'b', started),
+      ]);
+      expect(takers.filter(Boolean)).toEqual([
+        expect.objectContaining({ status: 'claimed', resourceId: 'r1' }),
+      ]);
+      await store.finishPost('slack:C1', 'slot', { status: 'interrupted', attempts: 1 });
+      const restarted = new Date('2026-05-04T10:02:00Z');
+      expect((await other.takeOverClaim('slack:C1', 'slot', 'c', restarted))?.status).toBe(
+        'claimed',
+      );
+      await store.finishPost('slack:C1', 'slot', { status: 'posted', attempts: 1 });
+      expect(await store.takeOverClaim('slack:C1', 'slot', 'd', restarted)).toBeUndefined();
+      expect(await store.takeOverClaim('slack:C1', 'no-such-slot', 'd', restarted)).toBeUndefined();
+    });
+
     it('sees an event once across processes, and again only after it expired', async () => {
       const { store, openAt } = await openFresh();
       const other = await openAt();

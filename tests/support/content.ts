@@ -74,5 +74,6 @@ export async function fixtureWeeklyPost(): Promise<WeeklyPost> {
     candidate.title.startsWith('Container images, part 1'),
   )!;
   const topic = catalog.topicsById.get(resource.topicIds[0]!)!;
-  return { resource, topic: topicRef(topic), slot: new Date('2026-11-30T09:00:00Z') };
+  const slot = new Date('2026-11-30T09:00:00Z');
+  return { resource, topic: topicRef(topic), slot, slotKey: slot.toISOString() };
 }

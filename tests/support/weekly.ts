@@ -4,10 +4,12 @@ import path from 'node:path';
 import pino from 'pino';
 import type { WeeklyConfig } from '../../src/config.js';
 import type { Catalog } from '../../src/content/types.js';
+import { topicRef } from '../../src/engine/answer.js';
 import {
   ChannelUnavailableError,
   type WeeklyPost,
   type WeeklyPoster,
+  type WeeklySlot,
 } from '../../src/platform/weekly-post.js';
 import type { BotStore } from '../../src/store/bot-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
@@ -37,6 +39,20 @@ export class RecordingPoster implements WeeklyPoster {
     this.posts.push({ channelId, post });
     return `message-${this.posts.length}`;
   }
+
+  async findWeekly(channelId: string, post: WeeklySlot): Promise<string | undefined> {
+    const index = this.posts.findIndex(
+      (entry) => entry.channelId === channelId && entry.post.slotKey === post.slotKey,
+    );
+    return index < 0 ? undefined : `message-${index + 1}`;
+  }
+}
+
+/** The weekly post of a catalog resource for the slot `slotKey`. */
+export function weeklyPostFor(catalog: Catalog, resourceId: string, slotKey: string): WeeklyPost {
+  const resource = catalog.resourcesById.get(resourceId)!;
+  const topic = catalog.topicsById.get(resource.topicIds[0]!)!;
+  return { resource, topic: topicRef(topic), slot: new Date(slotKey), slotKey };
 }
 
 /** A fresh data folder for a store. */

@@ -9,6 +9,7 @@ import {
   RecordingPoster,
   subscribeMondays,
   weeklyDefaults,
+  weeklyPostFor,
 } from '../support/weekly.js';
 
 const CHANNEL = 'discord:1234';
@@ -105,26 +106,42 @@ describe('weekly timing', () => {
     }
   });
 
-  it('does not post again after a crash mid-post, and marks the stale claim interrupted', async () => {
+  it.each([
+    ['posts a slot a crash left claimed when the platform has no such message', false, 1],
+    ['records a slot a crash left claimed when the platform has the message', true, 0],
+  ])('%s', async (_name, alreadyPosted, newPosts) => {
     const catalog = await smallCatalog();
     const dataDir = makeDataDir();
     const clock = new FakeClock('2026-05-04T09:00:00Z');
     const crashed = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
     await subscribeMondays(crashed.store, CHANNEL);
+    const slotKey = '2026-05-04T09:00:00.000Z';
     // A claim with no outcome is what a process that died while posting leaves behind.
-    await crashed.store.claimSlot(CHANNEL, '2026-05-04T09:00:00.000Z', 'dead-process', (state) => ({
+    const claim = await crashed.store.claimSlot(CHANNEL, slotKey, 'dead-process', (state) => ({
       cycle: state.cycle,
       resourceId: catalog.resources[0]!.id,
     }));
+    const poster = new RecordingPoster('discord');
+    if (alreadyPosted) {
+      await poster.postWeekly('1234', weeklyPostFor(catalog, claim.record!.resourceId!, slotKey));
+    }
     await clock.advanceTo('2026-05-04T10:00:00Z');
-    const restarted = makeWeeklyService({ dataDir, clock, catalog: () => catalog });
+    const restarted = makeWeeklyService({
+      dataDir,
+      clock,
+      catalog: () => catalog,
+      posters: [poster],
+    });
     running.push(restarted.service);
     await restarted.service.start();
     await restarted.service.whenIdle();
-    expect(restarted.posters[1]!.posts).toHaveLength(0);
-    expect((await restarted.store.getPost(CHANNEL, '2026-05-04T09:00:00.000Z'))?.status).toBe(
-      'interrupted',
-    );
+    expect(poster.posts.length - (alreadyPosted ? 1 : 0)).toBe(newPosts);
+    expect(poster.posts).toHaveLength(1);
+    expect(await restarted.store.getPost(CHANNEL, slotKey)).toMatchObject({
+      status: 'posted',
+      messageId: 'message-1',
+      resourceId: catalog.resources[0]!.id,
+    });
   });
 
   it('posts once when two instances share one database file', async () => {
