@@ -100,6 +100,15 @@ const environmentSchema = z.object({
     .trim()
     .default('UTC')
     .refine(isTimeZone, { message: 'must be an IANA time zone name such as Europe/Paris or UTC' }),
+  CHECK_LINKS_CRON: z
+    .string()
+    .trim()
+    .optional()
+    .superRefine((pattern, context) => {
+      const problem = pattern === undefined ? undefined : cronProblem(pattern);
+      if (problem)
+        context.addIssue({ code: 'custom', message: `is not a valid cron expression: ${problem}` });
+    }),
   WEEKLY_CATCHUP: z
     .string()
     .trim()
@@ -167,6 +176,8 @@ export interface Config {
   port: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  /** When the bot checks the catalog's links itself (cron in the weekly time zone); unset, it never does. */
+  checkLinks?: { cron: string; timezone: string };
 }
 
 /** Reads `.env` (without overriding variables already set) and returns the environment. */
@@ -227,6 +238,9 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
     },
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
+    ...(values.CHECK_LINKS_CRON
+      ? { checkLinks: { cron: values.CHECK_LINKS_CRON, timezone: values.WEEKLY_TZ } }
+      : {}),
   };
 }
 

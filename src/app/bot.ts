@@ -17,6 +17,7 @@ import { createSubscriptionCommands } from '../weekly/subscription-commands.js';
 import { WeeklyService } from '../weekly/weekly-service.js';
 import { reloadContentOnChange } from './content-reloads.js';
 import { EngineHolder } from './engine-holder.js';
+import { scheduleLinkChecks } from './link-check-schedule.js';
 import type { LoadedEngine } from './load-engine.js';
 
 /** A running bot on its chat platforms. */
@@ -95,6 +96,14 @@ export async function startBot(
   await weekly.start();
 
   const stopReloading = reloadContentOnChange(holder, config.contentDir);
+  const stopCheckingLinks = config.checkLinks
+    ? scheduleLinkChecks({
+        ...config.checkLinks,
+        dataDir: config.dataDir,
+        catalog: () => holder.current.catalog,
+        logger,
+      })
+    : () => undefined;
 
   const address = server?.address();
   return {
@@ -102,6 +111,7 @@ export async function startBot(
     opsPort: typeof address === 'object' && address ? address.port : undefined,
     async stop() {
       stopReloading();
+      stopCheckingLinks();
       // Posts in flight still need their platform, so the weekly service stops first.
       await weekly.stop();
       await Promise.allSettled(adapters.map((adapter) => adapter.stop()));

@@ -15,10 +15,7 @@ export const catalogCommand: CliCommand = {
   async run(args, io) {
     const { catalog, report, files } = await loadContentFor(args, io);
     const links = new Map(
-      (readLinkReport(io.config.dataDir)?.results ?? []).map((result) => [
-        result.url,
-        result.status,
-      ]),
+      (readLinkReport(io.config.dataDir)?.links ?? []).map((link) => [link.url, link.status]),
     );
     if (args.values.json) {
       const resources = catalog.resources.map((resource) => ({
