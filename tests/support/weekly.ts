@@ -71,16 +71,18 @@ export function weeklyDefaults(overrides: Partial<WeeklyConfig> = {}): WeeklyCon
   };
 }
 
-/** A weekly service over a store in `dataDir`, posting through recording posters. */
+/** A weekly service over `store`, or a SQLite store in `dataDir`, posting through recording posters. */
 export function makeWeeklyService(options: {
-  dataDir: string;
+  dataDir?: string;
+  store?: BotStore;
   clock: FakeClock;
   catalog: () => Catalog;
   posters?: RecordingPoster[];
   defaults?: WeeklyConfig;
   extra?: Partial<WeeklyServiceOptions>;
 }): { service: WeeklyService; store: BotStore; posters: RecordingPoster[] } {
-  const store = openSqliteStore(options.dataDir, () => options.clock.now());
+  const store =
+    options.store ?? openSqliteStore(options.dataDir ?? makeDataDir(), () => options.clock.now());
   const posters = options.posters ?? [new RecordingPoster('slack'), new RecordingPoster('discord')];
   const service = new WeeklyService({
     store,
