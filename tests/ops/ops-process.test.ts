@@ -20,11 +20,14 @@ describe('the bot as a service', () => {
     fake = await startFakeDiscord({ holdReady: true });
     const port = await freePort();
     const dataDir = makeDataDir();
-    // A subscription made earlier, due every minute, so the bot catches up the last slot at start.
+    // A subscription made earlier, due hourly at the minute that just passed: the bot catches up
+    // that slot at start, and the next one is an hour away (an every-minute schedule would post
+    // again whenever the test crosses a minute).
+    const lastMinute = (new Date().getUTCMinutes() + 59) % 60;
     const seeded = openSqliteStore(dataDir, () => new Date('2026-01-01T00:00:00Z'));
     await seeded.saveSubscription({
       channel: `discord:${CHANNEL}`,
-      cron: '* * * * *',
+      cron: `${lastMinute} * * * *`,
       timezone: 'UTC',
       source: 'command',
     });
