@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import path from 'node:path';
 import { mapStackTracesToSources } from './app/source-mapped-stacks.js';
 import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { type Config, parseConfig, readEnvironment } from './config.js';
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
     destination: onConsole ? 'stderr' : 'stdout',
     format: config.logFormat,
   });
-  const loaded = await loadEngine(config.contentDir);
+  const loaded = await loadEngine(config.contentDir, {
+    cacheDir: path.join(config.dataDir, 'cache'),
+  });
   for (const warning of loaded.report.warnings) logger.warn(formatIssue(warning, 'warning'));
   logger.info(
     {

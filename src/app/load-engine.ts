@@ -1,6 +1,8 @@
 import type { ContentReport } from '../content/types.js';
-import { loadContent } from '../content/load-content.js';
 import { createEngine, type AnswerEngine } from '../engine/engine.js';
+import { ResourceIndex } from '../search/resource-index.js';
+import { CODE_VERSION } from './code-version.js';
+import { ContentCache, type CachedContent } from './content-cache.js';
 import { ContentInvalidError } from './startup-errors.js';
 
 /** An engine over a content folder, with the warnings its content had. */
@@ -9,9 +11,51 @@ export interface LoadedEngine {
   report: ContentReport;
 }
 
-/** Loads a content folder and indexes it; throws when the content has errors. */
-export async function loadEngine(contentDir: string): Promise<LoadedEngine> {
+/** Where {@link loadEngine} may keep the indexed content between runs. */
+export interface EngineCacheOptions {
+  /** The cache folder; no cache without one. */
+  cacheDir?: string;
+  /** The version of the running code; by default the bundle's, none when running from sources. */
+  codeVersion?: string;
+}
+
+/**
+ * Loads a content folder and indexes it; throws when the content has errors. With a cache folder
+ * and a known code version, content unchanged since the last run is taken from the cache instead.
+ */
+export async function loadEngine(
+  contentDir: string,
+  options: EngineCacheOptions = {},
+): Promise<LoadedEngine> {
+  const { cacheDir, codeVersion = CODE_VERSION } = options;
+  const cache = cacheDir && codeVersion ? new ContentCache(cacheDir, codeVersion) : undefined;
+  const key = await cache?.keyOf(contentDir);
+  const cached = key ? cache?.read(key) : undefined;
+  if (cached) {
+    const restored = restore(cached);
+    if (restored) return restored;
+  }
+  // Loaded only on a miss: the Markdown and YAML parsers are a good share of start-up.
+  const { loadContent } = await import('../content/load-content.js');
   const { catalog, report } = await loadContent(contentDir);
   if (report.errors.length > 0) throw new ContentInvalidError(report.errors);
-  return { engine: createEngine(catalog), report };
+  let index: ResourceIndex | undefined;
+  const engine = createEngine(catalog, undefined, (of, topics) => {
+    index = new ResourceIndex(of, topics);
+    return index;
+  });
+  if (key && index) cache?.write(key, { catalog, report, index: index.toJSON() });
+  return { engine, report };
+}
+
+function restore({ catalog, report, index }: CachedContent): LoadedEngine | undefined {
+  try {
+    const engine = createEngine(catalog, undefined, (of, topics) => {
+      return new ResourceIndex(of, topics, index);
+    });
+    return { engine, report };
+  } catch {
+    // A cache file that parses but does not hold an index: indexed again, and overwritten.
+    return undefined;
+  }
 }

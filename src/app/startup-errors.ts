@@ -1,5 +1,5 @@
 import { ConfigError } from '../config.js';
-import { ContentFolderError } from '../content/load-content.js';
+import { ContentFolderError } from '../content/content-folder-error.js';
 import type { ContentIssue } from '../content/types.js';
 import { StartupError } from '../errors/startup-error.js';
 import { countOf } from '../text/plural.js';

@@ -4,21 +4,13 @@ import type { Catalog, ContentReport } from './types.js';
 import type { ParsedDocument } from './parsed.js';
 import { NO_ALIASES, parseAliases, type AliasTable } from './aliases.js';
 import { buildCatalog } from './build-catalog.js';
+import { ContentFolderError } from './content-folder-error.js';
 import { parseMarkdown } from './markdown-parser.js';
 import { parseRst } from './rst-parser.js';
 import { validateContent } from './validate-content.js';
 import { parseVocabulary } from './vocabulary.js';
 
-/** A content folder that cannot be used at all (missing, not a folder, no content files). */
-export class ContentFolderError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'CONTENT_DIR_MISSING' | 'CONTENT_DIR_EMPTY',
-  ) {
-    super(message);
-    this.name = 'ContentFolderError';
-  }
-}
+export { ContentFolderError };
 
 /** The catalog of a content folder, with every problem found while reading it. */
 export interface LoadedContent {

@@ -41,10 +41,17 @@ export interface AnswerEngine {
   read(query: string): ParsedQuery;
 }
 
+/** Builds the full-text index of a catalog (or restores a saved one); by default, indexes it afresh. */
+export type IndexFactory = (catalog: Catalog, topics: TopicMatcher) => ResourceIndex;
+
 /** Indexes a catalog and returns the engine that answers over it. */
-export function createEngine(catalog: Catalog, registry = new CommandRegistry()): AnswerEngine {
+export function createEngine(
+  catalog: Catalog,
+  registry = new CommandRegistry(),
+  makeIndex: IndexFactory = (of, topics) => new ResourceIndex(of, topics),
+): AnswerEngine {
   const topics = new TopicMatcher(catalog.topics);
-  const index = new ResourceIndex(catalog, topics);
+  const index = makeIndex(catalog, topics);
   const vocabulary = new QueryVocabulary(catalog.vocabulary ?? DEFAULT_VOCABULARY);
   const reader = { topics, vocabulary, isIndexed: (stemmed: string) => index.hasWord(stemmed) };
   const sources: LookupSources = { catalog, topics, index, reader };

@@ -1,4 +1,4 @@
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Query, type SearchResult } from 'minisearch';
 import type { Catalog, Resource } from '../content/types.js';
 import { typoAllowance } from './edit-distance.js';
 import { FIELD_BOOSTS, toDocument, type IndexedResource } from './indexed-resource.js';
@@ -43,6 +43,12 @@ const MATCHABLE_CACHE_SIZE = 10_000;
 /** With fewer AND hits than this, the relaxed search adds partial matches. */
 const ENOUGH_RESULTS = 3;
 
+/** A {@link ResourceIndex} as plain data, to store and restore without indexing again. */
+export interface SavedResourceIndex {
+  search: AsPlainObject;
+  documentFrequency: [string, number][];
+}
+
 /** The full-text index over a catalog's resources, built once per catalog. */
 export class ResourceIndex {
   private readonly search: MiniSearch<IndexedResource>;
@@ -50,17 +56,19 @@ export class ResourceIndex {
   private readonly documentFrequency = new Map<string, number>();
   private readonly matchable = new Map<string, boolean>();
 
+  /** Indexes the catalog, or takes the index {@link toJSON} saved for this same catalog. */
   constructor(
     private readonly catalog: Catalog,
     topicMatcher: TopicMatcher,
+    saved?: SavedResourceIndex,
   ) {
     // The words of the document being added, gathered as minisearch processes them (queries too
     // go through processTerm, so gathering is on only while indexing).
     let gathering: Set<string> | undefined;
-    this.search = new MiniSearch<IndexedResource>({
+    const options = {
       fields: Object.keys(FIELD_BOOSTS),
-      tokenize: (text) => splitWords(text),
-      processTerm: (term) => {
+      tokenize: (text: string) => splitWords(text),
+      processTerm: (term: string) => {
         if (STOP_WORDS.has(term)) return null;
         const processed = stem(term);
         gathering?.add(processed);
@@ -69,11 +77,17 @@ export class ResourceIndex {
       searchOptions: {
         boost: FIELD_BOOSTS,
         // Shorter prefixes match too many words to mean anything.
-        prefix: (term) => term.length >= 4,
+        prefix: (term: string) => term.length >= 4,
         // Only words the index does not have get a typo allowance: a known word means itself.
-        fuzzy: (term) => (this.hasWord(term) ? false : typoAllowance(term) || false),
+        fuzzy: (term: string) => (this.hasWord(term) ? false : typoAllowance(term) || false),
       },
-    });
+    };
+    if (saved) {
+      this.search = MiniSearch.loadJS<IndexedResource>(saved.search, options);
+      this.documentFrequency = new Map(saved.documentFrequency);
+      return;
+    }
+    this.search = new MiniSearch<IndexedResource>(options);
     for (const resource of catalog.resources) {
       gathering = new Set();
       this.search.add(toDocument(resource, catalog, topicMatcher));
@@ -82,6 +96,11 @@ export class ResourceIndex {
       }
     }
     gathering = undefined;
+  }
+
+  /** The index as plain data, for the constructor to restore over the same catalog. */
+  toJSON(): SavedResourceIndex {
+    return { search: this.search.toJSON(), documentFrequency: [...this.documentFrequency] };
   }
 
   /** True when some resource contains this (stemmed) word exactly. */
