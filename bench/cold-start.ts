@@ -1,6 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { elapsedMs } from './measure.js';
+import { elapsedMs, percentile } from './measure.js';
 
 /** How a bot process went: time to its first answer and its peak resident memory. */
 export interface ProcessFigures {
@@ -36,4 +38,57 @@ export function measureBotProcess(queries: string[]): Promise<ProcessFigures> {
     });
     child.stdin.end(queries.join('\n') + '\n');
   });
+}
+
+/** Median wall times of whole processes, each beside bare `node -e 0` measured in the same rounds. */
+export interface ColdStarts {
+  bareNodeMs: number;
+  askMs: number;
+  consoleCacheHitMs: number;
+  consoleCacheMissMs: number;
+}
+
+// Alternating rounds, so that a busy moment on the machine weighs on every figure alike.
+const COLD_START_ROUNDS = 9;
+
+function timeProcess(args: string[], env: NodeJS.ProcessEnv, input = ''): number {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { cwd: ROOT, env, input, stdio: 'pipe' });
+  if (run.status !== 0)
+    throw new Error(`${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
+  return elapsedMs(start);
+}
+
+/**
+ * Cold starts to a finished answer: the CLI's `ask`, and the console with its content index cache
+ * warm (a second start on unchanged content) and cold (a fresh DATA_DIR), each against bare node.
+ */
+export function measureColdStarts(): ColdStarts {
+  const env = {
+    PATH: process.env.PATH,
+    LOG_LEVEL: 'silent',
+    CONTENT_DIR: path.join(ROOT, 'content'),
+  };
+  const warm = mkdtempSync(path.join(os.tmpdir(), 'devops-bot-bench-cache-'));
+  const bot = path.join(ROOT, 'dist/src/main.js');
+  timeProcess([bot], { ...env, DATA_DIR: warm }, 'docker\n');
+  const times: Record<keyof ColdStarts, number[]> = {
+    bareNodeMs: [],
+    askMs: [],
+    consoleCacheHitMs: [],
+    consoleCacheMissMs: [],
+  };
+  for (let round = 0; round < COLD_START_ROUNDS; round++) {
+    times.bareNodeMs.push(timeProcess(['-e', '0'], env));
+    times.askMs.push(timeProcess([path.join(ROOT, 'dist/src/cli/main.js'), 'ask', 'docker'], env));
+    times.consoleCacheHitMs.push(timeProcess([bot], { ...env, DATA_DIR: warm }, 'docker\n'));
+    const cold = mkdtempSync(path.join(os.tmpdir(), 'devops-bot-bench-cache-'));
+    times.consoleCacheMissMs.push(timeProcess([bot], { ...env, DATA_DIR: cold }, 'docker\n'));
+  }
+  return {
+    bareNodeMs: percentile(times.bareNodeMs, 50),
+    askMs: percentile(times.askMs, 50),
+    consoleCacheHitMs: percentile(times.consoleCacheHitMs, 50),
+    consoleCacheMissMs: percentile(times.consoleCacheMissMs, 50),
+  };
 }
