@@ -80,6 +80,10 @@ const environmentSchema = z.object({
   }),
   DISCORD_API_URL: httpUrl,
   DISCORD_EPHEMERAL: flag,
+  DISCORD_READY_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds such as 60' })
+    .positive('must be a number of seconds above 0, such as 60')
+    .default(60),
   WEEKLY_CHANNELS: list.superRefine((channels, context) => {
     for (const channel of channels) {
       const problem = channelAddressProblem(channel);
@@ -147,6 +151,8 @@ export interface DiscordConfig {
   appId: string;
   apiUrl?: string;
   ephemeral: boolean;
+  /** How long to wait for the gateway's READY (at start or after a reconnect) before giving up. */
+  readyTimeoutMs?: number;
 }
 
 /** The resource-of-the-week defaults and the channels subscribed by configuration. */
@@ -314,6 +320,7 @@ function discordConfig(values: Environment, problems: { variable: string; messag
     token,
     appId,
     ephemeral: values.DISCORD_EPHEMERAL,
+    readyTimeoutMs: values.DISCORD_READY_TIMEOUT_SECONDS * 1000,
     ...(values.DISCORD_API_URL ? { apiUrl: values.DISCORD_API_URL } : {}),
   } satisfies DiscordConfig;
 }

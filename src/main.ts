@@ -70,21 +70,24 @@ async function runConsole(config: Config, logger: Logger, loaded: LoadedEngine):
   stopReloading();
 }
 
+/**
+ * Stops the bot on SIGTERM or SIGINT (exit code 0), or when a platform adapter gives up: then one
+ * line says why and what to do, and the exit code is the reason's (2: fix the setup, 1: try later).
+ */
 function stopOnSignals(bot: RunningBot, logger: Logger): void {
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
     const deadline = setTimeout(() => {
       logger.warn('shutdown took too long; exiting anyway');
-      process.exit(0);
+      process.exit(exitCode);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     bot.stop().then(
       () => {
         logger.info('stopped');
-        process.exit(0);
+        process.exit(exitCode);
       },
       (error: unknown) => {
         logger.error({ err: error }, 'error while shutting down');
@@ -92,8 +95,16 @@ function stopOnSignals(bot: RunningBot, logger: Logger): void {
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  const onSignal = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    stop(0);
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  void bot.gaveUp.then((reason) => {
+    logger.fatal({ code: reason.code, exitCode: reason.exitCode }, reason.message);
+    stop(reason.exitCode);
+  });
 }
 
 endQuietlyWhenReaderLeaves();

@@ -1,11 +1,13 @@
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
-import type { PlatformAdapter } from '../../src/platform/adapter.js';
+import { StartupError } from '../../src/errors/startup-error.js';
+import type { OnGiveUp, PlatformAdapter } from '../../src/platform/adapter.js';
 import type { ConversationRouter } from '../../src/platform/conversation.js';
 import type { WeeklyPost, WeeklyPoster, WeeklySlot } from '../../src/platform/weekly-post.js';
 import { ButtonActions } from './button-actions.js';
-import { isTokenRejected, tokenRejectedError } from './discord-errors.js';
+import { loginFault } from './gateway-faults.js';
+import { GatewayWatch } from './gateway-watch.js';
 import type { DiscordHandlerContext } from './handler-context.js';
 import { handleInteraction } from './interaction-handler.js';
 import { logClientEvents } from './log-client-events.js';
@@ -21,9 +23,13 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   /** How long an answer may take before an interaction is deferred; default 2 s of Discord's 3. */
   deferAfterMs?: number;
+  /** Told when the adapter gives up after start-up (see {@link GatewayWatch}). */
+  onGiveUp?: OnGiveUp;
 }
 
 const DEFAULT_DEFER_AFTER_MS = 2000;
+const DEFAULT_READY_TIMEOUT_MS = 60_000;
+const DESTROY_GRACE_MS = 2000;
 
 /**
  * Serves `/devops` (with autocomplete and buttons), mentions and DMs on Discord through one
@@ -34,8 +40,10 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
   readonly platform = 'discord';
   private client: Client | undefined;
   private accepting = false;
-  // `client.isReady()` and the manager's status stay "ready" while the gateway reconnects.
-  private gatewayConnected = false;
+  private watch: GatewayWatch | undefined;
+  private givenUp = false;
+  /** Rejects the start in progress, when a fault comes before READY. */
+  private failStart: ((reason: StartupError) => void) | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly buttons = new ButtonActions();
   private readonly context: DiscordHandlerContext;
@@ -50,7 +58,10 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
     };
   }
 
-  /** Logs in and resolves once the gateway is ready; a rejected token is a start-up error. */
+  /**
+   * Logs in and resolves once the gateway is ready. A rejected token, a fatal close code, READY
+   * not sent in time or Discord out of reach is a start-up error saying what to do.
+   */
   async start(): Promise<void> {
     const { token, apiUrl } = this.options.config;
     const client = new Client({
@@ -65,10 +76,9 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
     });
     this.client = client;
     logClientEvents(client, this.context.logger);
-    client.on(Events.ShardReady, () => (this.gatewayConnected = true));
-    client.on(Events.ShardResume, () => (this.gatewayConnected = true));
-    client.on(Events.ShardReconnecting, () => (this.gatewayConnected = false));
-    client.on(Events.ShardDisconnect, () => (this.gatewayConnected = false));
+    const failed = new Promise<never>((_resolve, reject) => (this.failStart = reject));
+    const { readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS } = this.options.config;
+    this.watch = new GatewayWatch(client, readyTimeoutMs, (reason) => this.giveUp(reason));
     client.on(Events.InteractionCreate, (interaction) =>
       this.take(() => handleInteraction(interaction, this.context)),
     );
@@ -78,26 +88,33 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     this.accepting = true;
     try {
-      await client.login(token);
+      await Promise.race([client.login(token).then(() => ready), failed]);
     } catch (error) {
       await this.stop();
-      if (!isTokenRejected(error)) throw error;
-      throw tokenRejectedError();
+      throw error instanceof StartupError ? error : (loginFault(error, apiUrl) ?? error);
+    } finally {
+      this.failStart = undefined;
     }
-    await ready;
     if (client.isReady()) this.warnOnOtherApplication(client);
   }
 
   /** Stops taking new events, lets the handlers in flight finish, and disconnects. */
   async stop(): Promise<void> {
     this.accepting = false;
+    this.watch?.stop();
     await Promise.allSettled(this.inFlight);
-    await this.client?.destroy();
+    // A shard still waiting for READY never finishes closing; the process must not wait on it.
+    await settledWithin(this.client?.destroy(), DESTROY_GRACE_MS);
     this.client = undefined;
   }
 
   isReady(): boolean {
-    return this.accepting && this.gatewayConnected && this.client?.isReady() === true;
+    return (
+      this.accepting &&
+      !this.givenUp &&
+      this.watch?.connected === true &&
+      this.client?.isReady() === true
+    );
   }
 
   /** Posts the resource of the week with a nonce Discord enforces, so a repeated request posts once. */
@@ -118,6 +135,15 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
     return client;
   }
 
+  /** Gives up on Discord: fails the start in progress, or tells the bot, which stops and exits. */
+  private giveUp(reason: StartupError): void {
+    if (this.givenUp) return;
+    this.givenUp = true;
+    if (this.failStart) this.failStart(reason);
+    else if (this.options.onGiveUp) this.options.onGiveUp(reason);
+    else this.context.logger.fatal({ code: reason.code }, reason.message);
+  }
+
   private take(handle: () => Promise<void>): void {
     if (!this.accepting) return;
     const handling = handle()
@@ -136,4 +162,11 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
       'DISCORD_APP_ID is not the application of DISCORD_TOKEN; discord-register will target the wrong one',
     );
   }
+}
+
+/** Waits for `work`, but no longer than `ms`. */
+async function settledWithin(work: Promise<unknown> | undefined, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work?.catch(() => undefined), late]).finally(() => clearTimeout(timer));
 }

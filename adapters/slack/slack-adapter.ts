@@ -4,7 +4,7 @@ import type { App } from '@slack/bolt';
 import { StartupError } from '../../src/errors/startup-error.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
-import type { PlatformAdapter } from '../../src/platform/adapter.js';
+import type { OnGiveUp, PlatformAdapter } from '../../src/platform/adapter.js';
 import type { ConversationRouter } from '../../src/platform/conversation.js';
 import type { WeeklyPost, WeeklyPoster, WeeklySlot } from '../../src/platform/weekly-post.js';
 import type { HttpRoute } from '../platforms.js';
@@ -19,7 +19,11 @@ import { registerSlashCommand } from './listeners/slash-command.js';
 import { renderWeeklyPost } from './render-weekly-post.js';
 import { findWeeklyMessage, weeklyMetadata } from './weekly-marker.js';
 import { SlackConversation } from './slack-conversation.js';
+import { slackFault } from './slack-faults.js';
+import { catchReconnectFailures } from './socket-reconnects.js';
 import { channelUnavailable, slackErrorFields } from './slack-errors.js';
+
+const START_RETRY_DELAYS_MS = [1000, 2000, 4000];
 
 /** What the Slack adapter is built from. */
 export interface SlackAdapterOptions {
@@ -32,6 +36,10 @@ export interface SlackAdapterOptions {
   seenEvents: SeenEvents;
   /** Routes served beside `/slack/events` in HTTP mode (health, metrics). */
   httpRoutes?: HttpRoute[];
+  /** Told when the adapter gives up after start-up (Socket Mode could not reconnect). */
+  onGiveUp?: OnGiveUp;
+  /** Waits between `auth.test` attempts while Slack cannot be reached at start; default 1, 2, 4 s. */
+  startRetryDelaysMs?: number[];
   /** How long one Web API call may take before it fails; default 10 s. */
   webApiTimeoutMs?: number;
   /** How long a slash command may take before it is acknowledged empty and answered later. */
@@ -51,6 +59,7 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
   private server?: Server;
   private running = false;
   private socketConnected: boolean;
+  private givenUp = false;
 
   constructor(private readonly options: SlackAdapterOptions) {
     const { config } = options;
@@ -68,6 +77,7 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
     bolt.socket?.on('disconnected', () => (this.socketConnected = false));
     bolt.socket?.on('close', () => (this.socketConnected = false));
     this.socketConnected = !bolt.socket;
+    if (bolt.socket) catchReconnectFailures(bolt.socket, (error) => this.reconnectFailed(error));
     this.app.use(({ next }) => this.work.run(next));
     ignoreRepeatedEvents(this.app, options.seenEvents, this.logger);
     this.app.error(async ({ error, body }: { error: Error; body: unknown }) => {
@@ -91,15 +101,7 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
 
   /** Checks the bot token with `auth.test`, then listens (HTTP mode) or connects (Socket Mode). */
   async start(): Promise<void> {
-    try {
-      await this.app.init();
-    } catch (error) {
-      const { slackError, code } = slackErrorFields(error);
-      throw new StartupError(
-        `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${slackError ?? code ?? String(error)}); check the token, and SLACK_API_URL if it is set.`,
-        'SLACK_AUTH_FAILED',
-      );
-    }
+    await this.checkToken();
     try {
       if (this.options.config.mode === 'socket') await this.app.start();
       else this.server = await this.app.start(this.options.port);
@@ -110,7 +112,44 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
   }
 
   isReady(): boolean {
-    return this.running && this.socketConnected;
+    return this.running && this.socketConnected && !this.givenUp;
+  }
+
+  /**
+   * `auth.test`, retried with backoff while Slack cannot be reached; a rejected token, or Slack
+   * still out of reach after the last retry, is a start-up error saying which.
+   */
+  private async checkToken(): Promise<void> {
+    const delays = this.options.startRetryDelaysMs ?? START_RETRY_DELAYS_MS;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.app.init();
+        return;
+      } catch (error) {
+        const fault = slackFault(error, 'auth.test', 'SLACK_BOT_TOKEN', this.options.config.apiUrl);
+        if (!fault) throw error;
+        const delay = delays[attempt];
+        if (!fault.retry || delay === undefined) throw fault.reason;
+        this.logger.warn({ retryInMs: delay }, fault.reason.message);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /** Socket Mode could not reconnect: the bot gives up, saying why, rather than stay deaf. */
+  private reconnectFailed(error: unknown): void {
+    if (this.givenUp || !this.running) return;
+    this.givenUp = true;
+    const { config, onGiveUp } = this.options;
+    const reason =
+      slackFault(error, 'apps.connections.open', 'SLACK_APP_TOKEN', config.apiUrl)?.reason ??
+      new StartupError(
+        `Slack Socket Mode could not reconnect (${String(error)}).`,
+        'SLACK_SOCKET_FAILED',
+        1,
+      );
+    if (onGiveUp) onGiveUp(reason);
+    else this.logger.fatal({ code: reason.code }, reason.message);
   }
 
   /** Refuses new requests, lets those in flight finish their replies, then disconnects. */

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createPlatformAdapters } from '../../adapters/platforms.js';
 import { startAnalytics } from '../analytics/start-analytics.js';
 import type { Config } from '../config.js';
+import type { StartupError } from '../errors/startup-error.js';
 import type { Logger } from '../logger.js';
 import { readDeadLinks } from '../links/link-report.js';
 import { BotMetrics } from '../ops/metrics.js';
@@ -25,6 +26,12 @@ export interface RunningBot {
   holder: EngineHolder;
   /** The port the health and metrics routes listen on, when the bot serves them itself. */
   opsPort: number | undefined;
+  /**
+   * Resolves when a platform adapter has given up after start-up (a revoked token, a gateway that
+   * did not come back): the reason says why and what to do, and the process should stop and exit
+   * with its exit code.
+   */
+  gaveUp: Promise<StartupError>;
   /** Stops taking work, finishes what is in flight, and closes connections and the store. */
   stop(): Promise<void>;
 }
@@ -65,6 +72,13 @@ export async function startBot(
   );
 
   let adapters: PlatformAdapter[] = [];
+  let givenUp: StartupError | undefined;
+  let announceGiveUp!: (reason: StartupError) => void;
+  const gaveUp = new Promise<StartupError>((resolve) => (announceGiveUp = resolve));
+  const onGiveUp = (reason: StartupError) => {
+    givenUp ??= reason;
+    announceGiveUp(givenUp);
+  };
   const routes = opsRoutes(
     [
       { name: 'content', ready: () => holder.current.catalog.resources.length > 0 },
@@ -75,6 +89,7 @@ export async function startBot(
       },
     ],
     metrics,
+    () => givenUp?.message,
   );
   const slackOwnsPort = config.slack?.mode === 'http';
   adapters = createPlatformAdapters({
@@ -83,6 +98,7 @@ export async function startBot(
     logger,
     seenEvents: store,
     httpRoutes: routes,
+    onGiveUp,
   });
   const server: Server | undefined = slackOwnsPort
     ? undefined
@@ -109,6 +125,7 @@ export async function startBot(
   return {
     holder,
     opsPort: typeof address === 'object' && address ? address.port : undefined,
+    gaveUp,
     async stop() {
       stopReloading();
       stopCheckingLinks();

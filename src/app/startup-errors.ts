@@ -32,11 +32,19 @@ export function isStartupError(error: unknown): error is Error & { code: string 
   );
 }
 
-/** Prints a start-up error and ends the process: exit 2 for setup problems, 1 for anything unexpected. */
+/** The exit code of a start-up error: 1 for a platform that could not be reached, else 2. */
+export function startupExitCode(error: Error & { code: string }): number {
+  return error instanceof StartupError ? error.exitCode : 2;
+}
+
+/**
+ * Prints a start-up error and ends the process: exit 2 for setup problems, 1 for a platform that
+ * could not be reached or anything unexpected.
+ */
 export function exitWithStartupError(error: unknown): never {
   if (isStartupError(error)) {
     process.stderr.write(`devops-bot: ${error.message}\n`);
-    process.exit(2);
+    process.exit(startupExitCode(error));
   }
   process.stderr.write(
     `devops-bot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

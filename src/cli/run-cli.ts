@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../config.js';
-import { isStartupError } from '../app/startup-errors.js';
+import { isStartupError, startupExitCode } from '../app/startup-errors.js';
 import { type CliArgs, type CliCommand, type CliIo, UsageError } from './cli-command.js';
 import { askCommand } from './commands/ask.js';
 import { checkLinksCommand } from './commands/check-links.js';
@@ -36,7 +36,10 @@ function usage(): string {
 /** The streams and environment of one CLI call. */
 export type CliProcess = Omit<CliIo, 'config'> & { env: NodeJS.ProcessEnv };
 
-/** Runs one CLI call and resolves with its exit code: 0 ok, 1 content errors (lint), 2 bad call or setup. */
+/**
+ * Runs one CLI call and resolves with its exit code: 0 ok, 1 content errors (lint) or a platform
+ * that could not be reached, 2 bad call or setup.
+ */
 export async function runCli(argv: string[], cli: CliProcess): Promise<number> {
   const { env, ...io } = cli;
   const [name, ...rest] = argv;
@@ -69,7 +72,7 @@ export async function runCli(argv: string[], cli: CliProcess): Promise<number> {
     }
     if (isStartupError(error)) {
       io.stderr.write(`devops-bot: ${error.message}\n`);
-      return 2;
+      return startupExitCode(error);
     }
     throw error;
   }

@@ -9,15 +9,24 @@ export interface ReadinessCheck {
 }
 
 /**
- * `/healthz` (the process answers), `/readyz` (200 only when every check passes, with the checks
- * in the body) and `/metrics` (Prometheus text format).
+ * `/healthz` (200 while the process works; 503 with the reason once a platform adapter has given
+ * up), `/readyz` (200 only when every check passes, with the checks in the body) and `/metrics`
+ * (Prometheus text format).
  */
-export function opsRoutes(checks: ReadinessCheck[], metrics: BotMetrics): HttpRoute[] {
+export function opsRoutes(
+  checks: ReadinessCheck[],
+  metrics: BotMetrics,
+  givenUp: () => string | undefined = () => undefined,
+): HttpRoute[] {
   return [
     {
       path: '/healthz',
       method: 'GET',
-      handler: (_request, response) => sendJson(response, 200, { status: 'ok' }),
+      handler: (_request, response) => {
+        const reason = givenUp();
+        if (reason) sendJson(response, 503, { status: 'unhealthy', reason });
+        else sendJson(response, 200, { status: 'ok' });
+      },
     },
     {
       path: '/readyz',

@@ -1,3 +1,5 @@
+import type { StartupError } from '../errors/startup-error.js';
+
 /** A chat platform the bot serves: it forwards each inbound message to the engine and renders the answer. */
 export interface PlatformAdapter {
   /** Short name used in logs and metrics, e.g. `slack`. */
@@ -9,3 +11,10 @@ export interface PlatformAdapter {
   /** True while connected to the platform and taking messages (for the readiness probe). */
   isReady(): boolean;
 }
+
+/**
+ * Called once when an adapter gives up for good after start-up (a revoked token, a gateway that
+ * will not come back): `reason` says why and what to do, and the process should stop and exit
+ * with `reason.exitCode` so that an orchestrator restarts it and a person reads why.
+ */
+export type OnGiveUp = (reason: StartupError) => void;

@@ -53,6 +53,8 @@ export class FakeGateway {
   /** When set, READY waits for {@link releaseReady} (to observe a bot that is still connecting). */
   holdingReady = false;
   private heldReady: (() => void) | undefined;
+  /** When set, IDENTIFY is answered by closing the connection with this code instead of READY. */
+  identifyCloseCode: number | undefined;
 
   constructor(
     server: Server,
@@ -87,6 +89,11 @@ export class FakeGateway {
       delivered += 1;
     }
     return delivered;
+  }
+
+  /** Closes every live connection with `code` (a reconnectable one makes clients resume). */
+  closeConnections(code: number, reason = 'Closed by the test.'): void {
+    for (const socket of this.wss.clients) socket.close(code, reason);
   }
 
   /** Drops every connection and stops accepting new ones. */
@@ -154,6 +161,10 @@ export class FakeGateway {
     }
     if (data?.token !== this.state.token) {
       socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+      return;
+    }
+    if (this.identifyCloseCode !== undefined) {
+      socket.close(this.identifyCloseCode, 'Closed by the test.');
       return;
     }
     if (data.shard && (data.shard[0] !== 0 || data.shard[1] !== 1)) {

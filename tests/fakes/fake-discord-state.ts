@@ -54,7 +54,8 @@ export class FakeDiscordState implements PayloadContext {
   gatewayUrl = '';
 
   constructor(
-    readonly token: string,
+    /** The bot token accepted now; {@link FakeDiscord.revokeToken} changes it. */
+    public token: string,
     readonly appId: string,
     readonly botUser: APIUser,
     readonly guilds: readonly FakeGuild[],

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  GatewayCloseCodes,
   GatewayDispatchEvents,
   type APIApplicationCommand,
   type APIApplicationCommandAutocompleteInteraction,
@@ -55,6 +56,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Hold READY after IDENTIFY until `releaseReady()`, to observe a bot that is still connecting. */
   holdReady?: boolean;
+  /** Answer IDENTIFY by closing the gateway with this code (4004, 4013, 4014…) instead of READY. */
+  identifyCloseCode?: number;
 }
 
 /** A running fake Discord (REST + gateway) on 127.0.0.1. */
@@ -84,6 +87,11 @@ export interface FakeDiscord {
   ready(): Promise<void>;
   /** Sends the READY held back by the `holdReady` option. */
   releaseReady(): void;
+  /**
+   * Revokes the bot token, as resetting it in the developer portal does: REST answers 401, the
+   * gateway drops its connections, and the client's resume and new IDENTIFY fail (close 4004).
+   */
+  revokeToken(): void;
   /** Makes the next request matching `method` and `pathPattern` (path below `/api/v10`) fail. */
   failNext(method: string, pathPattern: RegExp, failure: ScriptedFailure): void;
   /** First request (already recorded or future) matching; rejects after `timeoutMs` listing what was seen. */
@@ -196,6 +204,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const server = createServer(handler(state, failures, log));
   const gateway = new FakeGateway(server, state, options.heartbeatIntervalMs ?? 41_250);
   gateway.holdingReady = options.holdReady ?? false;
+  gateway.identifyCloseCode = options.identifyCloseCode;
   const port = await listen(server);
   state.gatewayUrl = `ws://127.0.0.1:${port}`;
 
@@ -217,6 +226,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     identified: () => gateway.identified(),
     ready: () => gateway.ready(),
     releaseReady: () => gateway.releaseReady(),
+    revokeToken: () => {
+      state.token = `revoked-${state.token}`;
+      gateway.closeConnections(GatewayCloseCodes.UnknownError, 'Session invalidated.');
+    },
     failNext: (method, pattern, failure) => failures.add(method, pattern, failure),
     waitForRequest: (method, pattern, predicate, timeoutMs = 5000) =>
       log.waitFor(requestMatcher(method, pattern, predicate), timeoutMs, `${method} ${pattern}`),

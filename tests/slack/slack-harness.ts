@@ -3,6 +3,7 @@ import { SlackAdapter } from '../../adapters/slack/slack-adapter.js';
 import type { SlackConfig } from '../../src/config.js';
 import type { Answer } from '../../src/engine/answer.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
+import type { OnGiveUp } from '../../src/platform/adapter.js';
 import type { HttpRoute } from '../../src/platform/http-route.js';
 import {
   ConversationRouter,
@@ -47,6 +48,8 @@ export interface HarnessOptions {
   store?: BotStore;
   /** The Web API client's timeout per call. */
   webApiTimeoutMs?: number;
+  /** Told when the adapter gives up after start-up. */
+  onGiveUp?: OnGiveUp;
 }
 
 /**
@@ -157,6 +160,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     ...(options.webApiTimeoutMs ? { webApiTimeoutMs: options.webApiTimeoutMs } : {}),
     ...(options.ackDeadlineMs ? { ackDeadlineMs: options.ackDeadlineMs } : {}),
     ...(options.httpRoutes ? { httpRoutes: options.httpRoutes } : {}),
+    ...(options.onGiveUp ? { onGiveUp: options.onGiveUp } : {}),
   });
   await adapter.start();
   const baseUrl = adapter.httpPort

@@ -73,6 +73,8 @@ export interface BotProcess {
   output(): string;
   /** Sends SIGTERM and resolves with the exit code once it has exited. */
   stop(): Promise<number | null>;
+  /** Resolves with the exit code once the bot has exited by itself (or been stopped). */
+  exited: Promise<number | null>;
 }
 
 /** Starts the built bot and resolves once it logs that it is ready; rejects if it exits first. */
@@ -83,6 +85,7 @@ export function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProcess> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const running: BotProcess = {
     output: () => output,
+    exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;

@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import { DEVOPS_COMMAND } from '../../../adapters/discord/devops-command.js';
 import { isTokenRejected, tokenRejectedError } from '../../../adapters/discord/discord-errors.js';
+import { loginFault } from '../../../adapters/discord/gateway-faults.js';
 import { StartupError } from '../../errors/startup-error.js';
 import type { DiscordConfig } from '../../config.js';
 
@@ -83,7 +84,7 @@ async function explained<T>(guildId: string | undefined, call: () => Promise<T>)
   try {
     return await call();
   } catch (error) {
-    throw explain(error, guildId) ?? error;
+    throw explain(error, guildId) ?? loginFault(error, discord.apiUrl) ?? error;
   }
 }
 
