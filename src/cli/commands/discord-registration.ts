@@ -16,7 +16,7 @@ export async function registerDiscordCommands(
   discord: DiscordConfig,
   guildId: string | undefined,
 ): Promise<APIApplicationCommand[]> {
-  return explained(guildId, () =>
+  return explained(discord, guildId, () =>
     restFor(discord).put(commandsRoute(discord, guildId), { body: [DEVOPS_COMMAND] }),
   ) as Promise<APIApplicationCommand[]>;
 }
@@ -29,7 +29,7 @@ export async function removeDiscordCommands(
   const rest = restFor(discord);
   const ours = await ourCommands(discord, guildId);
   for (const command of ours) {
-    await explained(guildId, () =>
+    await explained(discord, guildId, () =>
       rest.delete(
         guildId
           ? Routes.applicationGuildCommand(discord.appId, guildId, command.id)
@@ -49,7 +49,7 @@ export async function otherRegistrations(
   guildId: string | undefined,
 ): Promise<string[]> {
   if (guildId) return (await ourCommands(discord, undefined)).length > 0 ? ['globally'] : [];
-  const guilds = (await explained(undefined, () =>
+  const guilds = (await explained(discord, undefined, () =>
     restFor(discord).get(Routes.userGuilds()),
   )) as RESTGetAPICurrentUserGuildsResult;
   const holding: string[] = [];
@@ -73,14 +73,18 @@ async function ourCommands(
   discord: DiscordConfig,
   guildId: string | undefined,
 ): Promise<APIApplicationCommand[]> {
-  const commands = (await explained(guildId, () =>
+  const commands = (await explained(discord, guildId, () =>
     restFor(discord).get(commandsRoute(discord, guildId)),
   )) as APIApplicationCommand[];
   return commands.filter((command) => command.name === DEVOPS_COMMAND.name);
 }
 
-/** Runs a REST call, turning the setup mistakes it reveals into start-up errors. */
-async function explained<T>(guildId: string | undefined, call: () => Promise<T>): Promise<T> {
+/** Runs a REST call, turning the setup mistakes and network failures it reveals into start-up errors. */
+async function explained<T>(
+  discord: DiscordConfig,
+  guildId: string | undefined,
+  call: () => Promise<T>,
+): Promise<T> {
   try {
     return await call();
   } catch (error) {
