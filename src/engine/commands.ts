@@ -1,3 +1,4 @@
+import { resourcesMentioning } from '../content/mentions.js';
 import type { Catalog, Topic } from '../content/types.js';
 import type { Answer, CommandHelp, TopicTreeNode } from './answer.js';
 import { topicRef } from './answer.js';
@@ -94,9 +95,11 @@ export class CommandRegistry {
 
 function treeNode(catalog: Catalog, id: string): TopicTreeNode {
   const topic: Topic = catalog.topicsById.get(id)!;
+  // A topic with nothing filed under it answers with the resources that name it: count those.
+  const count = countTopicResources(catalog, topic) || resourcesMentioning(catalog, topic).length;
   return {
     ...topicRef(topic),
-    count: countTopicResources(catalog, topic),
+    count,
     children: topic.childIds.map((child) => treeNode(catalog, child)),
   };
 }

@@ -59,16 +59,19 @@ export function countTopicResources(catalog: Catalog, topic: Topic): number {
 
 function inReadingOrder(catalog: Catalog, ids: string[]): Resource[] {
   const resources = ids.map((id) => catalog.resourcesById.get(id)!);
+  // The order the curator wrote under this heading: a resource filed first under another topic
+  // does not jump ahead of this topic's own series.
+  const position = new Map(ids.map((id, index) => [id, index]));
   const seriesStart = new Map<string, number>();
   for (const resource of resources) {
     if (!resource.series) continue;
     const key = resource.series.name.toLowerCase();
-    seriesStart.set(key, Math.min(seriesStart.get(key) ?? Infinity, resource.order));
+    seriesStart.set(key, Math.min(seriesStart.get(key) ?? Infinity, position.get(resource.id)!));
   }
   const sortKey = (resource: Resource): [number, number] =>
     resource.series
       ? [seriesStart.get(resource.series.name.toLowerCase())!, resource.series.part]
-      : [resource.order, 0];
+      : [position.get(resource.id)!, 0];
   return resources.sort((a, b) => {
     const [a1, a2] = sortKey(a);
     const [b1, b2] = sortKey(b);

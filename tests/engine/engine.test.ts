@@ -21,6 +21,23 @@ describe('the answer engine', () => {
     }
   });
 
+  it('counts, for a topic with nothing filed under it, the resources that name it', async () => {
+    const answer = (await fixtureEngine()).answer('topics');
+    if (answer.kind !== 'topics') throw new Error(answer.kind);
+    const cicd = answer.tree
+      .flatMap((node) => node.children)
+      .find((node) => node.name === 'CI/CD')!;
+    expect(cicd.children.find((node) => node.name === 'Jenkins')!.count).toBe(2);
+  });
+
+  it('lists a topic in the order written under it: a resource filed first elsewhere does not jump ahead', async () => {
+    const listed = urls((await fixtureEngine()).answer('kubernetes', { pageSize: 10 }));
+    expect(listed[0]).toBe('https://clusters.example.org/pods');
+    expect(listed.indexOf('https://video.example.com/watch?v=containers-clusters')).toBeGreaterThan(
+      listed.indexOf('https://docs.example.org/kubernetes/'),
+    );
+  });
+
   it('lists the topic tree with resource counts, a resource filed twice counted once', async () => {
     const answer = (await fixtureEngine()).answer('topics');
     if (answer.kind !== 'topics') throw new Error(answer.kind);
