@@ -1,4 +1,4 @@
-import type { Catalog, Resource, Topic } from '../content/types.js';
+import type { Catalog, Topic } from '../content/types.js';
 import type { QueryReader } from '../query/parse-query.js';
 import type { ParsedQuery } from '../query/parsed-query.js';
 import {
@@ -15,7 +15,8 @@ import { SILENT_TRACE, type LookupTrace } from './lookup-trace.js';
 import { paginate } from './paginate.js';
 import { interleave, preferWords, rankByType } from './rank-by-type.js';
 import { suggestTopics } from './suggest-topics.js';
-import { listTopicResources, subtreeIds } from './topic-listing.js';
+import { listTopicResources } from './topic-listing.js';
+import { inTopics, listedWithScores, nameUnit } from './topic-scope.js';
 
 /** Where a lookup reads from: the catalog and its indexes, built together. */
 export interface LookupSources {
@@ -298,64 +299,6 @@ const MAX_PER_SIDE = 200;
 
 function firstOfSide(results: ScoredResource[]): ScoredResource[] {
   return results.length > MAX_PER_SIDE ? results.slice(0, MAX_PER_SIDE) : results;
-}
-
-// Memoised per catalog: a topic's listing as scored results, so a listing is not rebuilt per answer.
-const scoredListings = new WeakMap<Catalog, Map<string, ScoredResource[]>>();
-
-function listedWithScores(catalog: Catalog, topic: Topic): ScoredResource[] {
-  let byTopic = scoredListings.get(catalog);
-  if (!byTopic) scoredListings.set(catalog, (byTopic = new Map()));
-  let listed = byTopic.get(topic.id);
-  if (!listed) {
-    listed = listTopicResources(catalog, topic).map((resource: Resource) => ({
-      resource,
-      score: 1,
-    }));
-    byTopic.set(topic.id, listed);
-  }
-  return listed;
-}
-
-// Memoised per catalog: which resources belong to a topic or name it in their text.
-const scopes = new WeakMap<Catalog, Map<string, Set<string>>>();
-
-/** A scope for {@link ResourceIndex.find}: resources of the topics, or that name them. */
-function inTopics(
-  sources: LookupSources,
-  mentions: TopicMention[],
-): (resource: Resource) => boolean {
-  const ids = mentions.map(({ topic }) => topicScope(sources, topic));
-  return (resource) => ids.some((set) => set.has(resource.id));
-}
-
-/** Resources filed under the topic (or below it), or that name it in their own text. */
-function topicScope(sources: LookupSources, topic: Topic): Set<string> {
-  let byTopic = scopes.get(sources.catalog);
-  if (!byTopic) scopes.set(sources.catalog, (byTopic = new Map()));
-  let ids = byTopic.get(topic.id);
-  if (!ids) {
-    const subtree = subtreeIds(sources.catalog, topic);
-    ids = new Set(
-      sources.catalog.resources
-        .filter((resource) => resource.topicIds.some((id) => subtree.has(id)))
-        .map((resource) => resource.id),
-    );
-    for (const found of sources.index.find([nameUnit(topic, TEXT_FIELDS)], { relaxed: false })) {
-      ids.add(found.resource.id);
-    }
-    byTopic.set(topic.id, ids);
-  }
-  return ids;
-}
-
-/** A unit matching a topic by its name or any alias, in `fields` (all when unset). */
-function nameUnit(topic: Topic, fields?: string[]): QueryUnit {
-  return {
-    alternatives: [topic.name, ...topic.aliases].map(phraseWords).filter((list) => list.length > 0),
-    kind: 'topic',
-    ...(fields ? { fields } : {}),
-  };
 }
 
 function mentionUnit(words: string[], mention: TopicMention): QueryUnit {
