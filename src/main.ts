@@ -10,6 +10,7 @@ import { reloadContentOnChange } from './app/content-reloads.js';
 import { EngineHolder } from './app/engine-holder.js';
 import { ConversationRouter, explainedOutsideChannels } from './platform/conversation.js';
 import { SUBSCRIPTION_COMMANDS } from './weekly/subscription-commands.js';
+import { REPORT_CHAT_COMMAND } from './analytics/report-chat-command.js';
 import { exitWithStartupError, formatIssue } from './app/startup-errors.js';
 import { endQuietlyWhenReaderLeaves } from './app/closed-pipe.js';
 
@@ -56,7 +57,7 @@ async function runConsole(config: Config, logger: Logger, loaded: LoadedEngine):
   const stopReloading = reloadContentOnChange(holder, config.contentDir);
   const router = new ConversationRouter(
     () => holder.current,
-    explainedOutsideChannels(Object.values(SUBSCRIPTION_COMMANDS)),
+    explainedOutsideChannels([...Object.values(SUBSCRIPTION_COMMANDS), REPORT_CHAT_COMMAND]),
   );
   const consoleAdapter = new ConsoleAdapter({
     router,

@@ -9,8 +9,8 @@ function platformList(platforms: Record<string, number>): string {
     .join(', ');
 }
 
-/** The curator's report as plain lines, for a terminal. */
-export function reportLines(report: CuratorReport): string[] {
+/** The curator's report as plain lines, for a terminal; `top` entries of each list (chat shows fewer). */
+export function reportLines(report: CuratorReport, top = TOP): string[] {
   const unansweredCount = report.unanswered.reduce((sum, entry) => sum + entry.count, 0);
   const asked = report.answered + unansweredCount;
   const rate = asked === 0 ? 0 : Math.round((report.answered / asked) * 100);
@@ -22,7 +22,7 @@ export function reportLines(report: CuratorReport): string[] {
   }
   if (report.unanswered.length > 0) {
     lines.push('', 'Top unanswered questions (add a resource, or an alias in aliases.yml):');
-    for (const entry of report.unanswered.slice(0, TOP)) {
+    for (const entry of report.unanswered.slice(0, top)) {
       const closest =
         entry.suggestedTopics.length > 0 ? `; closest: ${entry.suggestedTopics.join(', ')}` : '';
       lines.push(
@@ -32,13 +32,13 @@ export function reportLines(report: CuratorReport): string[] {
   }
   if (report.notHelpful.length > 0) {
     lines.push('', 'Resources most often in answers voted "not helpful":');
-    for (const entry of report.notHelpful.slice(0, TOP)) {
+    for (const entry of report.notHelpful.slice(0, top)) {
       lines.push(`  ${entry.votes}× ${entry.resourceId} (for: ${entry.queries.join('; ')})`);
     }
   }
   if (report.topics.length > 0) {
     lines.push('', 'Most asked topics:');
-    for (const entry of report.topics.slice(0, TOP)) {
+    for (const entry of report.topics.slice(0, top)) {
       lines.push(`  ${entry.count}× ${entry.topic} (${platformList(entry.platforms)})`);
     }
   }

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createPlatformAdapters } from '../../adapters/platforms.js';
+import { createReportChatCommand } from '../analytics/report-chat-command.js';
 import { startAnalytics } from '../analytics/start-analytics.js';
 import type { Config } from '../config.js';
 import type { StartupError } from '../errors/startup-error.js';
@@ -66,7 +67,10 @@ export async function startBot(
   });
   const router = new ConversationRouter(
     () => holder.current,
-    createSubscriptionCommands({ store, weekly, defaults: config.weekly }),
+    [
+      ...createSubscriptionCommands({ store, weekly, defaults: config.weekly }),
+      createReportChatCommand({ analytics: store.analytics, now: () => systemClock.now() }),
+    ],
     metrics,
     analytics.recorder,
   );

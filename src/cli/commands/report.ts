@@ -1,9 +1,7 @@
-import { buildCuratorReport } from '../../analytics/curator-report.js';
+import { DEFAULT_REPORT_DAYS, readCuratorReport } from '../../analytics/read-report.js';
 import { reportLines } from '../../analytics/report-text.js';
 import { openStore } from '../../store/open-store.js';
 import { type CliCommand, positiveInteger } from '../cli-command.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `devops-bot report [--days N] [--json]`: what the team asked, what found nothing, what did not help. */
 export const reportCommand: CliCommand = {
@@ -13,16 +11,10 @@ export const reportCommand: CliCommand = {
     'Show the questions asked in Slack and Discord over the last N days (default 30): answered rate, top unanswered questions, resources voted not helpful, most asked topics.',
   options: { days: { type: 'string' }, json: { type: 'boolean' } },
   async run(args, io) {
-    const days = positiveInteger(args.values.days, 'days', 30);
-    const to = new Date();
-    const since = new Date(to.getTime() - days * DAY_MS);
+    const days = positiveInteger(args.values.days, 'days', DEFAULT_REPORT_DAYS);
     const store = await openStore(io.config.store);
     try {
-      const [asks, votes] = await Promise.all([
-        store.analytics.asksSince(since),
-        store.analytics.votesSince(since),
-      ]);
-      const report = buildCuratorReport(asks, votes, to, days);
+      const report = await readCuratorReport(store.analytics, new Date(), days);
       io.stdout.write(
         args.values.json
           ? JSON.stringify(report, null, 2) + '\n'
