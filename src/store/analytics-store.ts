@@ -20,20 +20,30 @@ export interface AskRecord {
   at: Date;
 }
 
-/** One person's verdict on one answer; a later click by the same person replaces it. */
-export interface VoteRecord {
+/**
+ * An answer that showed resources in chat, kept (until the retention purge) so that a vote on it,
+ * arriving at any replica later, knows what it is a verdict on.
+ */
+export interface ShownAnswer {
+  /** Short and random; the vote buttons carry it. */
   answerId: string;
-  /** A salted hash of the voter's user id. */
-  voterHash: string;
   /** The query as the asker typed it. */
   query: string;
   normalizedQuery: string;
   kind: string;
   /** The ids of the resources the answer showed. */
   resultIds: string[];
-  verdict: Verdict;
   platform: string;
   channel: string;
+  at: Date;
+}
+
+/** One person's verdict on one answer; a later click by the same person replaces it. */
+export interface VoteRecord extends ShownAnswer {
+  /** A salted hash of the voter's user id. */
+  voterHash: string;
+  verdict: Verdict;
+  /** When the vote was cast (or last changed). */
   at: Date;
 }
 
@@ -62,6 +72,10 @@ export type NewSuggestion = Pick<SuggestionRecord, 'id' | 'url' | 'note' | 'sugg
  */
 export interface AnalyticsStore {
   recordAsk(ask: AskRecord): Promise<void>;
+  /** Keeps an answer shown in chat, for the votes on it. */
+  rememberAnswer(answer: ShownAnswer): Promise<void>;
+  /** The answer shown under `answerId`; undefined when there was none or it has been purged. */
+  shownAnswer(answerId: string): Promise<ShownAnswer | undefined>;
   /**
    * Records a vote, replacing the same person's earlier vote on the same answer; resolves with
    * the verdict it replaced (undefined for a first vote).
@@ -77,7 +91,10 @@ export interface AnalyticsStore {
   suggestions(): Promise<SuggestionRecord[]>;
   /** Removes a suggestion; false when there was none with that id. */
   dismissSuggestion(id: string): Promise<boolean>;
-  /** Deletes questions and votes older than `before` (suggestions stay until dismissed); resolves with how many. */
+  /**
+   * Deletes questions, shown answers and votes older than `before` (suggestions stay until
+   * dismissed); resolves with how many.
+   */
   purgeBefore(before: Date): Promise<number>;
   /** The salt for user-id hashes: the stored one, or `candidate` stored now when there is none yet. */
   salt(candidate: string): Promise<string>;

@@ -75,6 +75,17 @@ export const MIGRATIONS: string[] = [
      name TEXT PRIMARY KEY,
      value TEXT NOT NULL
    );`,
+  `CREATE TABLE shown_answers (
+     answer_id TEXT PRIMARY KEY,
+     query TEXT NOT NULL,
+     normalized_query TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     result_ids TEXT NOT NULL,
+     platform TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     shown_at TEXT NOT NULL
+   );
+   CREATE INDEX shown_answers_time ON shown_answers (shown_at);`,
 ];
 
 /**

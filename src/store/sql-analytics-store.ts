@@ -2,6 +2,7 @@ import type {
   AnalyticsStore,
   AskRecord,
   NewSuggestion,
+  ShownAnswer,
   SuggestionRecord,
   Verdict,
   VoteRecord,
@@ -22,6 +23,17 @@ interface AskRow {
   platform: string;
   asker_hash: string;
   asked_at: string;
+}
+
+interface ShownAnswerRow {
+  answer_id: string;
+  query: string;
+  normalized_query: string;
+  kind: string;
+  result_ids: string;
+  platform: string;
+  channel: string;
+  shown_at: string;
 }
 
 interface VoteRow {
@@ -67,6 +79,41 @@ export class SqlAnalyticsStore implements AnalyticsStore {
         ask.at.toISOString(),
       ],
     );
+  }
+
+  async rememberAnswer(answer: ShownAnswer): Promise<void> {
+    await this.sql(
+      `INSERT INTO shown_answers (answer_id, query, normalized_query, kind, result_ids, platform, channel, shown_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        answer.answerId,
+        answer.query,
+        answer.normalizedQuery,
+        answer.kind,
+        JSON.stringify(answer.resultIds),
+        answer.platform,
+        answer.channel,
+        answer.at.toISOString(),
+      ],
+    );
+  }
+
+  async shownAnswer(answerId: string): Promise<ShownAnswer | undefined> {
+    const [row] = await this.sql<ShownAnswerRow>(
+      'SELECT * FROM shown_answers WHERE answer_id = ?',
+      [answerId],
+    );
+    if (!row) return undefined;
+    return {
+      answerId: row.answer_id,
+      query: row.query,
+      normalizedQuery: row.normalized_query,
+      kind: row.kind,
+      resultIds: JSON.parse(row.result_ids) as string[],
+      platform: row.platform,
+      channel: row.channel,
+      at: new Date(row.shown_at),
+    };
   }
 
   async recordVote(vote: VoteRecord): Promise<Verdict | undefined> {
@@ -163,7 +210,10 @@ export class SqlAnalyticsStore implements AnalyticsStore {
     const votes = await this.sql('DELETE FROM answer_votes WHERE voted_at < ? RETURNING kind', [
       cutoff,
     ]);
-    return asks.length + votes.length;
+    const shown = await this.sql('DELETE FROM shown_answers WHERE shown_at < ? RETURNING kind', [
+      cutoff,
+    ]);
+    return asks.length + votes.length + shown.length;
   }
 
   async salt(candidate: string): Promise<string> {

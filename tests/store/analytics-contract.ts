@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BotStore } from '../../src/store/bot-store.js';
-import { ANALYTICS_START as START, makeAsk, makeVote } from '../support/analytics.js';
+import {
+  ANALYTICS_START as START,
+  makeAsk,
+  makeShownAnswer,
+  makeVote,
+} from '../support/analytics.js';
 import type { OpenAt } from './store-contract.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -44,6 +49,21 @@ export function describeAnalyticsContract(name: string, newLocation: () => Promi
       await store.analytics.recordAsk(makeAsk({ normalizedQuery: 'new', at: daysLater(3) }));
       const asks = await store.analytics.asksSince(daysLater(2));
       expect(asks.map((ask) => ask.normalizedQuery)).toEqual(['new']);
+    });
+
+    it('keeps the answers shown for their votes, across a restart', async () => {
+      const { store, openAt } = await openFresh();
+      await store.analytics.rememberAnswer(makeShownAnswer());
+      await store.analytics.rememberAnswer(
+        makeShownAnswer({ answerId: 'answer-2', resultIds: [] }),
+      );
+      await store.close();
+      const reopened = await openAt();
+      expect(await reopened.analytics.shownAnswer('answer-1')).toEqual(makeShownAnswer());
+      expect(await reopened.analytics.shownAnswer('answer-2')).toEqual(
+        makeShownAnswer({ answerId: 'answer-2', resultIds: [] }),
+      );
+      expect(await reopened.analytics.shownAnswer('answer-3')).toBeUndefined();
     });
 
     it('keeps one vote per person per answer, and lets that person change it', async () => {
@@ -115,8 +135,12 @@ export function describeAnalyticsContract(name: string, newLocation: () => Promi
       expect(await store.analytics.suggestions()).toEqual([]);
     });
 
-    it('purges questions and votes older than the cutoff, and keeps suggestions', async () => {
+    it('purges questions, shown answers and votes older than the cutoff, and keeps suggestions', async () => {
       const { store } = await openFresh();
+      await store.analytics.rememberAnswer(makeShownAnswer({ at: START }));
+      await store.analytics.rememberAnswer(
+        makeShownAnswer({ answerId: 'answer-2', at: daysLater(10) }),
+      );
       await store.analytics.recordAsk(makeAsk({ at: START }));
       await store.analytics.recordAsk(makeAsk({ at: daysLater(10) }));
       await store.analytics.recordVote(makeVote({ at: START }));
@@ -127,7 +151,9 @@ export function describeAnalyticsContract(name: string, newLocation: () => Promi
         suggestedBy: 'hash-a',
         at: START,
       });
-      expect(await store.analytics.purgeBefore(daysLater(5))).toBe(2);
+      expect(await store.analytics.purgeBefore(daysLater(5))).toBe(3);
+      expect(await store.analytics.shownAnswer('answer-1')).toBeUndefined();
+      expect(await store.analytics.shownAnswer('answer-2')).toBeDefined();
       expect(await store.analytics.asksSince(START)).toEqual([makeAsk({ at: daysLater(10) })]);
       expect((await store.analytics.votesSince(START)).map((vote) => vote.answerId)).toEqual([
         'answer-2',

@@ -1,4 +1,4 @@
-import type { AskRecord, VoteRecord } from '../../src/store/analytics-store.js';
+import type { AskRecord, ShownAnswer, VoteRecord } from '../../src/store/analytics-store.js';
 
 /** The instant analytics factories stamp records with unless told otherwise. */
 export const ANALYTICS_START = new Date('2026-05-04T09:00:00Z');
@@ -16,19 +16,27 @@ export function makeAsk(overrides: Partial<AskRecord> = {}): AskRecord {
   };
 }
 
-/** A "helpful" vote on a Docker topic answer on Discord; override what a test is about. */
-export function makeVote(overrides: Partial<VoteRecord> = {}): VoteRecord {
+/** A Docker topic answer shown on Discord; override what a test is about. */
+export function makeShownAnswer(overrides: Partial<ShownAnswer> = {}): ShownAnswer {
   return {
     answerId: 'answer-1',
-    voterHash: 'hash-a',
     query: 'docker basics',
     normalizedQuery: 'docker basics',
     kind: 'topic',
     resultIds: ['docker-intro', 'docker-compose'],
-    verdict: 'helpful',
     platform: 'discord',
     channel: 'discord:1',
     at: ANALYTICS_START,
+    ...overrides,
+  };
+}
+
+/** A "helpful" vote on {@link makeShownAnswer}'s answer; override what a test is about. */
+export function makeVote(overrides: Partial<VoteRecord> = {}): VoteRecord {
+  return {
+    ...makeShownAnswer(),
+    voterHash: 'hash-a',
+    verdict: 'helpful',
     ...overrides,
   };
 }
