@@ -21,8 +21,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
 # Runtime: the bundled bot, production dependencies and the catalog, run as the unprivileged node user.
+# In a container the servers listen on every interface (only published ports are reachable from
+# outside): Slack's HTTP mode on PORT, health, readiness and metrics on OPS_PORT.
 FROM node:20.20.2-bookworm-slim AS runtime
-ENV NODE_ENV=production CONTENT_DIR=/app/content DATA_DIR=/app/data PORT=3000
+ENV NODE_ENV=production CONTENT_DIR=/app/content DATA_DIR=/app/data PORT=3000 HOST=0.0.0.0 OPS_PORT=9464 OPS_HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY --from=deps /app/node_modules ./node_modules
@@ -31,6 +33,6 @@ COPY content ./content
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]
-EXPOSE 3000
+EXPOSE 3000 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["node", "dist/src/ops/healthcheck.js"]
 CMD ["node", "dist/src/main.js"]

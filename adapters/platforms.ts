@@ -6,10 +6,6 @@ import type { SeenEvents } from './slack/ignore-repeated-events.js';
 import { SlackAdapter } from './slack/slack-adapter.js';
 import { DiscordAdapter } from './discord/discord-adapter.js';
 
-import type { HttpRoute } from '../src/platform/http-route.js';
-
-export type { HttpRoute } from '../src/platform/http-route.js';
-
 /** What every platform adapter is built from. */
 export interface AdapterDependencies {
   config: Config;
@@ -17,8 +13,6 @@ export interface AdapterDependencies {
   logger: Logger;
   /** The store's record of inbound events, so a redelivered event is acted on once. */
   seenEvents: SeenEvents;
-  /** Routes to serve on `config.port` when an adapter owns that port (Slack's HTTP mode). */
-  httpRoutes?: HttpRoute[];
   /** Told when an adapter gives up after start-up; the process should then stop and exit. */
   onGiveUp?: OnGiveUp;
 }
@@ -26,16 +20,16 @@ export interface AdapterDependencies {
 /** The adapters of every platform configured in the environment; empty when none is. */
 export function createPlatformAdapters(dependencies: AdapterDependencies): PlatformAdapter[] {
   const adapters: PlatformAdapter[] = [];
-  const { config, router, logger, seenEvents, httpRoutes, onGiveUp } = dependencies;
+  const { config, router, logger, seenEvents, onGiveUp } = dependencies;
   if (config.slack) {
     adapters.push(
       new SlackAdapter({
         config: config.slack,
         port: config.port,
+        host: config.host,
         router,
         logger,
         seenEvents,
-        httpRoutes,
         onGiveUp,
       }),
     );

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import {
@@ -21,6 +22,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Where the bot listens unless `HOST` / `OPS_HOST` say otherwise: this machine only. */
+export const LOOPBACK = '127.0.0.1';
+
 const optionalText = z.string().trim().optional();
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -41,6 +45,22 @@ const httpUrl = optionalText.refine(
     message: 'must be an http:// or https:// URL',
   },
 );
+const port = (defaultPort: number) =>
+  z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 to 65535')
+    .max(65535, 'must be 0 to 65535')
+    .default(defaultPort);
+const HOSTNAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const bindAddress = z
+  .string()
+  .trim()
+  .refine((value) => isIP(value) !== 0 || HOSTNAME.test(value), {
+    message:
+      "must be an address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one interface's address",
+  })
+  .default(LOOPBACK);
 const token = (prefix: string) =>
   optionalText.refine((value) => value === undefined || value.startsWith(prefix), {
     message: `must be a token starting with ${prefix} (the value is not shown)`,
@@ -56,12 +76,14 @@ const environmentSchema = z.object({
     (value) => value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value),
     { message: 'must be a postgres:// or postgresql:// URL (the value is not shown)' },
   ),
-  PORT: z.coerce
-    .number({ message: 'must be a port number' })
-    .int('must be a whole number')
-    .min(0, 'must be 0 to 65535')
-    .max(65535, 'must be 0 to 65535')
-    .default(3000),
+  PORT: port(3000),
+  HOST: bindAddress,
+  OPS_PORT: port(9464),
+  OPS_HOST: bindAddress,
+  METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
+    message:
+      'must be at least 16 characters (the value is not shown); generate one with: openssl rand -hex 32',
+  }),
   SLACK_BOT_TOKEN: token('xoxb-'),
   SLACK_APP_TOKEN: token('xapp-'),
   SLACK_SIGNING_SECRET: optionalText,
@@ -165,6 +187,16 @@ export interface WeeklyConfig {
   catchUpMs: number;
 }
 
+/** The ops server: health, readiness and metrics, on a port of their own, never Slack's. */
+export interface OpsConfig {
+  /** `OPS_PORT`; 0 picks a free port (the running bot reports the one it bound). */
+  port: number;
+  /** `OPS_HOST`, the address the ops server listens on. */
+  host: string;
+  /** `METRICS_TOKEN`: when set, `/metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+}
+
 /** Where the bot keeps its state: SQLite under `DATA_DIR`, or PostgreSQL when `DATABASE_URL` is set. */
 export type StoreConfig = { kind: 'sqlite'; dataDir: string } | { kind: 'postgres'; url: string };
 
@@ -179,7 +211,11 @@ export interface Config {
   dataDir: string;
   store: StoreConfig;
   analytics: AnalyticsConfig;
+  /** `PORT`, where Slack's HTTP mode receives `/slack/events`; 0 picks a free port. */
   port: number;
+  /** `HOST`, the address Slack's HTTP mode listens on. */
+  host: string;
+  ops: OpsConfig;
   slack?: SlackConfig;
   discord?: DiscordConfig;
   /** When the bot checks the catalog's links itself (cron in the weekly time zone); unset, it never does. */
@@ -224,6 +260,12 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
   const values = parsed.data;
   const slack = slackConfig(values, problems);
   const discord = discordConfig(values, problems);
+  if (slack?.mode === 'http' && values.PORT !== 0 && values.PORT === values.OPS_PORT) {
+    problems.push({
+      variable: 'OPS_PORT',
+      message: `must differ from PORT (${values.PORT}): Slack's HTTP mode listens on PORT, health and metrics on OPS_PORT`,
+    });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: values.NODE_ENV,
@@ -236,6 +278,12 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
       : { kind: 'sqlite', dataDir: values.DATA_DIR },
     analytics: analyticsConfig(values),
     port: values.PORT,
+    host: values.HOST,
+    ops: {
+      port: values.OPS_PORT,
+      host: values.OPS_HOST,
+      ...(values.METRICS_TOKEN ? { metricsToken: values.METRICS_TOKEN } : {}),
+    },
     weekly: {
       channels: values.WEEKLY_CHANNELS,
       cron: values.WEEKLY_CRON,

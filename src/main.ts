@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const { startBot } = await import('./app/bot.js');
   const bot = await startBot(config, logger, loaded);
   stopOnSignals(bot, logger);
-  logger.info('devops-bot is ready');
+  logger.info({ opsPort: bot.opsPort }, 'devops-bot is ready');
 }
 
 /** The local console: the shared conversation path, content reloads, and no chat platform. */

@@ -1,7 +1,6 @@
 import { App, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { SocketModeClient } from '@slack/socket-mode';
 import type { SlackConfig } from '../../src/config.js';
-import type { HttpRoute } from '../platforms.js';
 import { webApiRetryPolicy } from './web-api-retries.js';
 
 /** How long a Web API call may take by default before it fails (and is not retried). */
@@ -14,14 +13,13 @@ export interface BoltApp {
 }
 
 /**
- * The Bolt app for the configuration: Socket Mode, or HTTP mode serving `/slack/events` and the
- * extra routes with signature verification on. Every Web API call, `auth.test` included, goes to
+ * The Bolt app for the configuration: Socket Mode, or HTTP mode serving `/slack/events` alone
+ * (health and metrics have a port of their own), with signature verification on. Every Web API call, `auth.test` included, goes to
  * `apiUrl` when set. The token is checked by `app.init()`, not here.
  */
 export function createBoltApp(
   config: SlackConfig,
   logger: BoltLogger,
-  httpRoutes: HttpRoute[],
   webApiTimeoutMs = WEB_API_TIMEOUT_MS,
 ): BoltApp {
   const common = {
@@ -48,7 +46,6 @@ export function createBoltApp(
     ...common,
     signingSecret: config.signingSecret,
     signatureVerification: true,
-    customRoutes: httpRoutes.map(({ path, method, handler }) => ({ path, method, handler })),
   });
   return { app };
 }

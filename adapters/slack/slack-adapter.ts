@@ -2,12 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { StartupError } from '../../src/errors/startup-error.js';
-import type { SlackConfig } from '../../src/config.js';
+import { LOOPBACK, type SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import type { OnGiveUp, PlatformAdapter } from '../../src/platform/adapter.js';
 import type { ConversationRouter } from '../../src/platform/conversation.js';
 import type { WeeklyPost, WeeklyPoster, WeeklySlot } from '../../src/platform/weekly-post.js';
-import type { HttpRoute } from '../platforms.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackChannelManagers } from './channel-managers.js';
 import { createBoltApp } from './create-bolt-app.js';
@@ -30,12 +29,12 @@ export interface SlackAdapterOptions {
   config: SlackConfig;
   /** The port HTTP mode listens on; 0 picks a free one (see {@link SlackAdapter.httpPort}). */
   port: number;
+  /** The address HTTP mode listens on (`HOST`); default 127.0.0.1. */
+  host?: string;
   router: ConversationRouter;
   logger: Logger;
   /** Remembers Events API deliveries, so an event Slack sends again is acted on once. */
   seenEvents: SeenEvents;
-  /** Routes served beside `/slack/events` in HTTP mode (health, metrics). */
-  httpRoutes?: HttpRoute[];
   /** Told when the adapter gives up after start-up (Socket Mode could not reconnect). */
   onGiveUp?: OnGiveUp;
   /** Waits between `auth.test` attempts while Slack cannot be reached at start; default 1, 2, 4 s. */
@@ -64,12 +63,7 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
   constructor(private readonly options: SlackAdapterOptions) {
     const { config } = options;
     this.logger = options.logger.child({ platform: 'slack' });
-    const bolt = createBoltApp(
-      config,
-      boltLogger(this.logger),
-      options.httpRoutes ?? [],
-      options.webApiTimeoutMs,
-    );
+    const bolt = createBoltApp(config, boltLogger(this.logger), options.webApiTimeoutMs);
     this.app = bolt.app;
     // Socket Mode reconnects by itself; until it has, the bot is not ready.
     bolt.socket?.on('connected', () => (this.socketConnected = true));
@@ -104,7 +98,11 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
     await this.checkToken();
     try {
       if (this.options.config.mode === 'socket') await this.app.start();
-      else this.server = await this.app.start(this.options.port);
+      else {
+        const { port, host = LOOPBACK } = this.options;
+        this.server = await this.app.start({ port, host });
+        this.logger.info({ host, port: this.httpPort }, 'listening for Slack requests');
+      }
     } catch (error) {
       throw this.connectionError(error);
     }
@@ -204,6 +202,12 @@ export class SlackAdapter implements PlatformAdapter, WeeklyPoster {
       return new StartupError(
         `PORT ${this.options.port} is already in use; set PORT to a free port for Slack's HTTP mode.`,
         'PORT_IN_USE',
+      );
+    }
+    if ((error as { code?: unknown }).code === 'EADDRNOTAVAIL') {
+      return new StartupError(
+        `Cannot listen on HOST ${this.options.host}: no interface of this machine has that address. Set HOST to 127.0.0.1, 0.0.0.0 or one of this machine's addresses.`,
+        'HOST_UNAVAILABLE',
       );
     }
     if (this.options.config.mode === 'socket') {

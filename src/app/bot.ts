@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createPlatformAdapters } from '../../adapters/platforms.js';
 import { createReportChatCommand } from '../analytics/report-chat-command.js';
 import { startAnalytics } from '../analytics/start-analytics.js';
@@ -25,8 +25,8 @@ import type { LoadedEngine } from './load-engine.js';
 /** A running bot on its chat platforms. */
 export interface RunningBot {
   holder: EngineHolder;
-  /** The port the health and metrics routes listen on, when the bot serves them itself. */
-  opsPort: number | undefined;
+  /** The port the health, readiness and metrics routes listen on (`OPS_PORT`, or the one picked for 0). */
+  opsPort: number;
   /**
    * Resolves when a platform adapter has given up after start-up (a revoked token, a gateway that
    * did not come back): the reason says why and what to do, and the process should stop and exit
@@ -39,8 +39,8 @@ export interface RunningBot {
 
 /**
  * Starts the bot on every configured platform: the store and the weekly service, the adapters,
- * the health and metrics routes on `PORT` (on Slack's server in its HTTP mode, else on one of
- * their own), and content reload on SIGHUP or any change under `CONTENT_DIR`.
+ * the health, readiness and metrics routes on a server of their own (`OPS_HOST`:`OPS_PORT`, never
+ * Slack's `PORT`), and content reload on SIGHUP or any change under `CONTENT_DIR`.
  */
 export async function startBot(
   config: Config,
@@ -94,19 +94,16 @@ export async function startBot(
     ],
     metrics,
     () => givenUp?.message,
+    config.ops.metricsToken,
   );
-  const slackOwnsPort = config.slack?.mode === 'http';
-  adapters = createPlatformAdapters({
-    config,
-    router,
-    logger,
-    seenEvents: store,
-    httpRoutes: routes,
-    onGiveUp,
-  });
-  const server: Server | undefined = slackOwnsPort
-    ? undefined
-    : await startOpsServer(config.port, routes);
+  adapters = createPlatformAdapters({ config, router, logger, seenEvents: store, onGiveUp });
+  // Before the platforms connect, so probes see "alive, not ready yet" rather than nothing.
+  const server = await startOpsServer(config.ops, routes);
+  const opsPort = (server.address() as AddressInfo).port;
+  logger.info(
+    { host: config.ops.host, port: opsPort, metricsToken: Boolean(config.ops.metricsToken) },
+    'serving /healthz, /readyz and /metrics',
+  );
 
   for (const adapter of adapters) {
     await adapter.start();
@@ -125,10 +122,9 @@ export async function startBot(
       })
     : () => undefined;
 
-  const address = server?.address();
   return {
     holder,
-    opsPort: typeof address === 'object' && address ? address.port : undefined,
+    opsPort,
     gaveUp,
     async stop() {
       stopReloading();
@@ -138,7 +134,7 @@ export async function startBot(
       await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
       await analytics.stop();
       await store.close();
-      await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+      await new Promise((resolve) => server.close(resolve));
     },
   };
 }

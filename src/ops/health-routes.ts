@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import type { HttpRoute } from '../platform/http-route.js';
+import { requireBearerToken } from './bearer-token.js';
+import type { HttpRoute } from './http-route.js';
 import type { BotMetrics } from './metrics.js';
 
 /** One check of the readiness probe; a check that fails or throws counts as not ready. */
@@ -11,12 +12,14 @@ export interface ReadinessCheck {
 /**
  * `/healthz` (200 while the process works; 503 with the reason once a platform adapter has given
  * up), `/readyz` (200 only when every check passes, with the checks in the body) and `/metrics`
- * (Prometheus text format).
+ * (Prometheus text format; with `metricsToken`, only for requests that carry it as a bearer
+ * token, while health and readiness stay open to probes).
  */
 export function opsRoutes(
   checks: ReadinessCheck[],
   metrics: BotMetrics,
   givenUp: () => string | undefined = () => undefined,
+  metricsToken?: string,
 ): HttpRoute[] {
   return [
     {
@@ -41,19 +44,22 @@ export function opsRoutes(
         });
       },
     },
-    {
-      path: '/metrics',
-      method: 'GET',
-      handler: (_request, response) => {
-        metrics.registry.metrics().then(
-          (text) => {
-            response.writeHead(200, { 'content-type': metrics.registry.contentType });
-            response.end(text);
-          },
-          () => sendJson(response, 500, { status: 'metrics unavailable' }),
-        );
+    requireBearerToken(
+      {
+        path: '/metrics',
+        method: 'GET',
+        handler: (_request, response) => {
+          metrics.registry.metrics().then(
+            (text) => {
+              response.writeHead(200, { 'content-type': metrics.registry.contentType });
+              response.end(text);
+            },
+            () => sendJson(response, 500, { status: 'metrics unavailable' }),
+          );
+        },
       },
-    },
+      metricsToken,
+    ),
   ];
 }
 

@@ -31,6 +31,40 @@ describe('configuration', () => {
     });
   });
 
+  it('listens on this machine only by default: Slack on PORT 3000, health and metrics on OPS_PORT 9464', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1' });
+    expect(config.ops).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(
+      parseConfig({ HOST: '0.0.0.0', OPS_HOST: '::', OPS_PORT: '0', METRICS_TOKEN: 'x'.repeat(32) })
+        .ops,
+    ).toEqual({ port: 0, host: '::', metricsToken: 'x'.repeat(32) });
+    expect(parseConfig({ HOST: 'localhost' }).host).toBe('localhost');
+  });
+
+  it('names each bad exposure setting, without the metrics token', () => {
+    const env = {
+      HOST: '10.0.0.1:80',
+      OPS_HOST: 'every interface',
+      OPS_PORT: '-1',
+      METRICS_TOKEN: 'hunter2',
+    };
+    expect(problemsOf(env)).toEqual(['HOST', 'OPS_PORT', 'OPS_HOST', 'METRICS_TOKEN']);
+    expect(() => parseConfig(env)).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
+    expect(() => parseConfig({ OPS_PORT: 'metrics' })).toThrow(/OPS_PORT: must be a port number/);
+  });
+
+  it('refuses OPS_PORT equal to PORT when Slack HTTP mode listens there', () => {
+    const slackHttp = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
+    expect(() => parseConfig({ ...slackHttp, PORT: '8080', OPS_PORT: '8080' })).toThrow(
+      /OPS_PORT: must differ from PORT \(8080\)/,
+    );
+    expect(parseConfig({ ...slackHttp, PORT: '0', OPS_PORT: '0' }).ops.port).toBe(0);
+    expect(parseConfig({ PORT: '9464' }).ops.port).toBe(9464);
+  });
+
   it('records analytics for 90 days by default, with a salt generated in the store', () => {
     expect(parseConfig({}).analytics).toEqual({ enabled: true, retentionDays: 90 });
     expect(

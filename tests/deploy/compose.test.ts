@@ -7,6 +7,8 @@ import { ROOT } from '../support/processes.js';
 interface ComposeService {
   profiles?: string[];
   environment?: Record<string, string>;
+  ports?: string[];
+  image?: string;
   deploy?: { replicas?: number };
   depends_on?: Record<string, { condition: string }>;
 }
@@ -34,5 +36,24 @@ describe('docker-compose.yml', () => {
     expect(url.hostname).toBe('postgres');
     expect(url.username).toBe(postgres!.environment!.POSTGRES_USER);
     expect(url.pathname).toBe(`/${postgres!.environment!.POSTGRES_DB}`);
+  });
+
+  it('publishes every bot port on 127.0.0.1 only, each to the port the bot listens on in the container', () => {
+    const bots = Object.entries(compose.services).filter(([, service]) =>
+      service.image?.startsWith('devops-bot'),
+    );
+    expect(bots.map(([name]) => name)).toEqual(['devops-bot', 'replicas']);
+    for (const [name, service] of bots) {
+      const { PORT, OPS_PORT, HOST, OPS_HOST } = service.environment ?? {};
+      expect({ HOST, OPS_HOST }, name).toEqual({ HOST: '0.0.0.0', OPS_HOST: '0.0.0.0' });
+      const published = (service.ports ?? []).map((mapping) => ({
+        address: mapping.slice(0, mapping.indexOf(':')),
+        containerPort: mapping.slice(mapping.lastIndexOf(':') + 1),
+      }));
+      expect(published, name).toEqual([
+        { address: '127.0.0.1', containerPort: PORT },
+        { address: '127.0.0.1', containerPort: OPS_PORT },
+      ]);
+    }
   });
 });

@@ -75,6 +75,13 @@ describe('the container image', () => {
       CONTENT_DIR: '/app/content',
       DATA_DIR: '/app/data',
     });
+    // Reachable through published ports: in a container, every interface.
+    expect(env).toMatchObject({ HOST: '0.0.0.0', OPS_HOST: '0.0.0.0' });
+    expect(
+      instructions(runtime, 'EXPOSE')
+        .flatMap((entry) => entry.args.split(/\s+/))
+        .sort(),
+    ).toEqual([env.PORT, env.OPS_PORT].sort());
     expect(instructions(runtime, 'USER').at(-1)?.args).toBe('node');
     expect(
       instructions(runtime, 'VOLUME')

@@ -65,6 +65,7 @@ describe('the Kubernetes manifests', () => {
     expect(container.resources?.limits).toMatchObject({ memory: expect.any(String) });
     expect(portNamed('ops')).toBe(Number(env.OPS_PORT));
     expect(portNamed('http')).toBe(Number(env.PORT));
+    expect(env).toMatchObject({ HOST: '0.0.0.0', OPS_HOST: '0.0.0.0' });
     expect(container.livenessProbe?.httpGet).toEqual({ path: '/healthz', port: 'ops' });
     expect(container.readinessProbe?.httpGet).toEqual({ path: '/readyz', port: 'ops' });
   });
@@ -95,10 +96,10 @@ describe('the Kubernetes manifests', () => {
     expect(Object.keys(configMap.data!)).not.toContain('README.md');
   });
 
-  it('route the Service to the pods’ HTTP port', () => {
+  it('route the Service to the pods’ HTTP port only, keeping health and metrics in the cluster', () => {
     const service = find('Service');
     const deployment = find('Deployment');
     expect(service.spec!.selector).toEqual(deployment.spec!.selector.matchLabels);
-    expect(service.spec!.ports![0]!.targetPort).toBe('http');
+    expect(service.spec!.ports!.map((port) => port.targetPort)).toEqual(['http']);
   });
 });

@@ -18,7 +18,6 @@ function discordEnv(discord: FakeDiscord, token = discord.token): NodeJS.Process
     DISCORD_TOKEN: token,
     DISCORD_APP_ID: discord.appId,
     DISCORD_API_URL: discord.apiUrl,
-    PORT: '0',
     LOG_LEVEL: 'info',
   });
 }

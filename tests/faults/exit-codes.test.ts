@@ -12,7 +12,6 @@ describe('how the bot process ends on a platform fault', () => {
           DISCORD_TOKEN: fake.token,
           DISCORD_APP_ID: fake.appId,
           DISCORD_API_URL: fake.apiUrl,
-          PORT: String(await freePort()),
           DATA_DIR: makeDataDir(),
         }),
       );
@@ -37,7 +36,6 @@ describe('how the bot process ends on a platform fault', () => {
       DISCORD_APP_ID: '100000000000000001',
       DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
       DATA_DIR: makeDataDir(),
-      PORT: String(await freePort()),
     });
     for (const [entry, args] of [
       [BOT, []],

@@ -39,7 +39,7 @@ describe('the bot as a service', () => {
         DISCORD_TOKEN: fake.token,
         DISCORD_APP_ID: fake.appId,
         DISCORD_API_URL: fake.apiUrl,
-        PORT: String(port),
+        OPS_PORT: String(port),
         DATA_DIR: dataDir,
       }),
     });
@@ -63,7 +63,7 @@ describe('the bot as a service', () => {
     expect(ready.status, output).toBe(200);
     const healthcheck = () =>
       spawnSync(process.execPath, [path.join(ROOT, 'dist/src/ops/healthcheck.js')], {
-        env: baseEnv({ PORT: String(port) }),
+        env: baseEnv({ OPS_PORT: String(port) }),
       }).status;
     expect(healthcheck()).toBe(0);
 

@@ -28,7 +28,7 @@ async function start(): Promise<{ fake: FakeDiscord; bot: RunningBot; contentDir
     DISCORD_API_URL: fake.apiUrl,
     CONTENT_DIR: contentDir,
     DATA_DIR: makeDataDir(),
-    PORT: '0',
+    OPS_PORT: '0',
   });
   const loaded = await loadEngine(contentDir);
   bot = await startBot(config, pino({ level: 'silent' }), loaded);
@@ -48,7 +48,7 @@ async function ask(fake: FakeDiscord, query: string): Promise<string> {
 }
 
 describe('the running bot', () => {
-  it('serves health, readiness and metrics on its port', async () => {
+  it('serves health, readiness and metrics on its ops port', async () => {
     const { fake, bot } = await start();
     const url = (route: string) => `http://127.0.0.1:${bot.opsPort}${route}`;
     expect(await (await fetch(url('/healthz'))).json()).toEqual({ status: 'ok' });

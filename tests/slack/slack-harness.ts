@@ -4,7 +4,6 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Answer } from '../../src/engine/answer.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import type { OnGiveUp } from '../../src/platform/adapter.js';
-import type { HttpRoute } from '../../src/platform/http-route.js';
 import {
   ConversationRouter,
   type AskRecorder,
@@ -43,7 +42,6 @@ export interface HarnessOptions {
   /** Records the questions the router answers (analytics); none when not given. */
   recorder?: AskRecorder;
   ackDeadlineMs?: number;
-  httpRoutes?: HttpRoute[];
   /** The store remembering Slack event ids; default a fresh one, closed by `stop()`. */
   store?: BotStore;
   /** The Web API client's timeout per call. */
@@ -159,7 +157,6 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     seenEvents: store,
     ...(options.webApiTimeoutMs ? { webApiTimeoutMs: options.webApiTimeoutMs } : {}),
     ...(options.ackDeadlineMs ? { ackDeadlineMs: options.ackDeadlineMs } : {}),
-    ...(options.httpRoutes ? { httpRoutes: options.httpRoutes } : {}),
     ...(options.onGiveUp ? { onGiveUp: options.onGiveUp } : {}),
   });
   await adapter.start();

@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 describe('npm start with Slack in HTTP mode', () => {
-  it('answers a signed /devops docker within 3 s, refuses a bad signature, replies to a mention in its thread, and serves /healthz beside it', async () => {
+  it('answers a signed /devops docker within 3 s, refuses a bad signature, replies to a mention in its thread, and serves /healthz on OPS_PORT only', async () => {
     fake = await startFakeSlack();
     const port = await freePort();
     bot = await startBotProcess(
@@ -46,7 +46,8 @@ describe('npm start with Slack in HTTP mode', () => {
     const mention = appMentionEvent(`<@${FAKE_BOT.userId}> docker`);
     await postToSlackApp(baseUrl, { body: eventCallbackBody(mention), signingSecret: SECRET });
     const reply = await fake.waitForCall('chat.postMessage');
-    const health = await fetch(`${baseUrl}/healthz`);
+    const health = await fetch(`http://127.0.0.1:${bot.opsPort}/healthz`);
+    const healthOnSlackPort = await fetch(`${baseUrl}/healthz`);
 
     expect(ack.status).toBe(200);
     expect(elapsed).toBeLessThan(3000);
@@ -57,5 +58,6 @@ describe('npm start with Slack in HTTP mode', () => {
     expect(reply.args).toMatchObject({ channel: 'C0001', thread_ts: mention.ts });
     expect(fake.callsTo('auth.test')[0]?.token).toBe('xoxb-process-test');
     expect(health.status).toBe(200);
+    expect(healthOnSlackPort.status).toBe(404);
   });
 });

@@ -94,17 +94,12 @@ describe('the /devops slash command over HTTP', () => {
     expect(notice.response_type).toBe('ephemeral');
   });
 
-  it('serves the extra HTTP routes on the same port', async () => {
-    const { baseUrl } = await start({
-      httpRoutes: [
-        { path: '/healthz', method: 'GET', handler: (_request, response) => response.end('ok') },
-      ],
-    });
+  it('serves nothing but /slack/events on its port: health and metrics live on OPS_PORT', async () => {
+    const { baseUrl } = await start();
 
-    const response = await fetch(`${baseUrl}/healthz`);
-
-    expect(response.status).toBe(200);
-    expect(await response.text()).toBe('ok');
+    for (const route of ['/healthz', '/readyz', '/metrics']) {
+      expect((await fetch(`${baseUrl}${route}`)).status, route).toBe(404);
+    }
   });
 
   it('rejects a bad signature or a stale timestamp with 401, and a wrong content type with 400', async () => {

@@ -23,13 +23,17 @@ export function scratchDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'devops-bot-run-'));
 }
 
-/** A minimal environment: no platform credentials unless a test adds them. */
+/**
+ * A minimal environment: no platform credentials unless a test adds them, and the ops server on
+ * a free port (bots started side by side would all want the default 9464).
+ */
 export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: os.tmpdir(),
     NODE_ENV: 'test',
     CONTENT_DIR: path.join(ROOT, 'tests/fixtures/catalog'),
+    OPS_PORT: '0',
     ...extra,
   };
 }
@@ -69,6 +73,8 @@ export function runProgram(
 
 /** The built bot running in the background, as {@link startBotProcess} started it. */
 export interface BotProcess {
+  /** The port of its health, readiness and metrics routes, as its ready line reports it. */
+  opsPort: number;
   /** Everything it printed so far, standard output and standard error together. */
   output(): string;
   /** Sends SIGTERM and resolves with the exit code once it has exited. */
@@ -83,18 +89,24 @@ export function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProcess> {
   const child = spawn(process.execPath, [BOT], { cwd: scratchDir(), env, stdio: 'pipe' });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const running: BotProcess = {
+  const running = (opsPort: number): BotProcess => ({
+    opsPort,
     output: () => output,
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
     },
-  };
+  });
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('"msg":"devops-bot is ready"')) resolve(running);
+      // Whole lines only: a chunk may end mid-line.
+      const ready = output
+        .split('\n')
+        .slice(0, -1)
+        .find((line) => line.includes('"msg":"devops-bot is ready"'));
+      if (ready) resolve(running((JSON.parse(ready) as { opsPort: number }).opsPort));
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((code) => reject(new Error(`the bot exited with ${code}:\n${output}`)));

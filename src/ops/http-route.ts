@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** An HTTP route on the bot's own port (health, metrics), shared with Slack's HTTP mode when it runs. */
+/** An HTTP route of the ops server (health, readiness, metrics). */
 export interface HttpRoute {
   path: string;
   method: 'GET' | 'POST';
