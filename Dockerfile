@@ -30,6 +30,8 @@ COPY package.json package-lock.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY content ./content
+# Read by `devops-bot slack-manifest`.
+COPY adapters/slack/manifest.yml ./adapters/slack/manifest.yml
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]

@@ -103,7 +103,7 @@ describe('the container image', () => {
   });
 
   it(
-    'replays the runtime stage: a production-only install from the lock file, then the bot answers in its console',
+    'replays the runtime stage: a production-only install from the lock file, then the bot answers in its console and the CLI prints the Slack manifest',
     { timeout: 300_000 },
     () => {
       const { dir, env } = replay(runtime);
@@ -121,6 +121,17 @@ describe('the container image', () => {
       });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('https://mlinproduction.com/docker-for-ml-part-1/');
+
+      const { bin } = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        bin: Record<string, string>;
+      };
+      const manifest = spawnSync(process.execPath, [bin['devops-bot']!, 'slack-manifest'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: dir, ...mapped },
+        encoding: 'utf8',
+      });
+      expect(manifest.status, manifest.stderr).toBe(0);
+      expect(manifest.stdout).toMatch(/^\s+socket_mode_enabled: true$/m);
     },
   );
 });
