@@ -5,14 +5,21 @@ import {
   type APIButtonComponent,
   type APIButtonComponentWithCustomId,
 } from 'discord.js';
+import type { Verdict } from '../../src/store/analytics-store.js';
 import { DISCORD_LIMITS } from './discord-text.js';
 
 /**
  * What a button of the bot does when clicked: `more` shows another page of a query in the same
- * message; `ask` answers a query (a suggested topic) in a new message.
+ * message; `ask` answers a query (a suggested topic) in a new message; `vote` records the
+ * clicker's verdict on an answer, acknowledged privately.
  */
 export type ButtonAction =
-  { kind: 'more'; query: string; page: number } | { kind: 'ask'; query: string };
+  | { kind: 'more'; query: string; page: number }
+  | { kind: 'ask'; query: string }
+  | { kind: 'vote'; verdict: Verdict; answerId: string };
+
+const VOTE_LABELS: Record<Verdict, string> = { helpful: 'Helpful', not_helpful: 'Not helpful' };
+const VOTE_ID = /^vote:(helpful|not_helpful):([\w-]+)$/;
 
 /** How many long queries are remembered for their buttons before the oldest are forgotten. */
 const REMEMBERED_QUERIES = 1000;
@@ -35,8 +42,19 @@ export class ButtonActions {
     return { type: ComponentType.Button, style, label, custom_id: this.encode(action) };
   }
 
-  /** The custom id for an action: `more:2:=docker`, `ask:1:=Kubernetes` or `more:2:#1f`. */
+  /** **Helpful** and **Not helpful** on the answer `answerId`. */
+  voteButtons(answerId: string): APIButtonComponentWithCustomId[] {
+    return (Object.keys(VOTE_LABELS) as Verdict[]).map((verdict) =>
+      this.button(VOTE_LABELS[verdict], { kind: 'vote', verdict, answerId }),
+    );
+  }
+
+  /**
+   * The custom id for an action: `more:2:=docker`, `ask:1:=Kubernetes`, `more:2:#1f` or
+   * `vote:helpful:ANSWER_ID` (an answer id is 12 characters, so a vote always fits).
+   */
   encode(action: ButtonAction): string {
+    if (action.kind === 'vote') return `vote:${action.verdict}:${action.answerId}`;
     const page = action.kind === 'more' ? action.page : 1;
     const inline = `${action.kind}:${page}:=${action.query}`;
     if (inline.length <= DISCORD_LIMITS.customId) return inline;
@@ -45,6 +63,8 @@ export class ButtonActions {
 
   /** The action of a custom id; undefined when it is not one of ours or has expired. */
   decode(customId: string): ButtonAction | undefined {
+    const vote = VOTE_ID.exec(customId);
+    if (vote) return { kind: 'vote', verdict: vote[1] as Verdict, answerId: vote[2]! };
     const match = /^(more|ask):(\d+):([=#])(.*)$/s.exec(customId);
     if (!match) return undefined;
     const [, kind, page, form, text = ''] = match;

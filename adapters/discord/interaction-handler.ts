@@ -8,12 +8,13 @@ import {
 } from 'discord.js';
 import type { Answer } from '../../src/engine/answer.js';
 import { completeQuery } from '../../src/engine/autocomplete.js';
+import { voteAcknowledgement } from '../../src/platform/answer-feedback.js';
 import type { ConversationContext } from '../../src/platform/conversation.js';
 import { answerInTime } from './answer-in-time.js';
 import type { ButtonAction } from './button-actions.js';
 import { COMMAND_NAME, QUERY_OPTION } from './devops-command.js';
 import { errorDetails } from './discord-errors.js';
-import { DISCORD_LIMITS, outgoing } from './discord-text.js';
+import { DISCORD_LIMITS, escapeText, outgoing } from './discord-text.js';
 import { APOLOGY, EXPIRED_BUTTON, type DiscordHandlerContext } from './handler-context.js';
 import { renderAnswer } from './render-answer.js';
 import { whyBotCannotPost } from './bot-permissions.js';
@@ -65,7 +66,30 @@ async function answerButton(interaction: ButtonInteraction, context: DiscordHand
     const expired = renderAnswer(EXPIRED_BUTTON, context.buttons, context.render);
     await interaction.reply({ ...outgoing(expired), ...PRIVATE });
   } else if (action.kind === 'ask') await replyWithAnswer(interaction, action.query, context);
+  else if (action.kind === 'vote') await acknowledgeVote(interaction, action, context);
   else await showPage(interaction, action, context);
+}
+
+/** Records a vote and tells only the clicker; the message everyone sees stays as it is. */
+async function acknowledgeVote(
+  interaction: ButtonInteraction,
+  action: Extract<ButtonAction, { kind: 'vote' }>,
+  context: DiscordHandlerContext,
+) {
+  const outcome = await context.router.vote(
+    action.answerId,
+    action.verdict,
+    conversationOf(interaction),
+  );
+  await interaction.reply({
+    ...outgoing({
+      content: escapeText(voteAcknowledgement(outcome)),
+      embeds: [],
+      components: [],
+      private: true,
+    }),
+    ...PRIVATE,
+  });
 }
 
 /** Answers in a new message: private for misses, deferred when the answer is slow. */

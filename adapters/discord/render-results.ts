@@ -17,7 +17,8 @@ const MIN_DESCRIPTION_LENGTH = 40;
 
 /**
  * A topic's or a search's page of resources: each as `[title](url)` with its description, type and
- * topic path, the page in the footer, and a **More** button while pages remain.
+ * topic path, the page in the footer, a **More** button while pages remain, and **Helpful** /
+ * **Not helpful** when the answer can be voted on.
  */
 export function renderResults(
   answer: TopicAnswer | SearchAnswer,
@@ -44,7 +45,8 @@ export function renderResults(
           ),
         ]
       : [];
-  return { embeds: [embed], components: buttonRows(more), private: isPrivate };
+  const votes = answer.answerId ? buttons.voteButtons(answer.answerId) : [];
+  return { embeds: [embed], components: buttonRows([...more, ...votes]), private: isPrivate };
 }
 
 function searchTitle(answer: SearchAnswer): string {

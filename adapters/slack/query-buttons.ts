@@ -1,4 +1,5 @@
 import type { TopicRef } from '../../src/engine/answer.js';
+import type { Verdict } from '../../src/store/analytics-store.js';
 import { button, type Button } from './block-kit.js';
 import { capQuery, SLACK_LIMITS } from './slack-text.js';
 
@@ -7,10 +8,28 @@ export const ACTIONS = {
   share: 'devops_share',
   more: 'devops_more',
   topicPrefix: 'devops_topic_',
+  votePrefix: 'devops_vote_',
 } as const;
 
 /** Matches the `action_id` of every topic button. */
 export const TOPIC_ACTION = new RegExp(`^${ACTIONS.topicPrefix}\\d+$`);
+
+/** Matches the `action_id` of both vote buttons; the verdict follows the prefix. */
+export const VOTE_ACTION = new RegExp(`^${ACTIONS.votePrefix}(helpful|not_helpful)$`);
+
+const VOTE_LABELS: Record<Verdict, string> = { helpful: 'Helpful', not_helpful: 'Not helpful' };
+
+/** **Helpful** and **Not helpful**: the clicker's verdict on the answer `answerId`, the value. */
+export function voteButtons(answerId: string): Button[] {
+  return (Object.keys(VOTE_LABELS) as Verdict[]).map((verdict) =>
+    button(VOTE_LABELS[verdict], `${ACTIONS.votePrefix}${verdict}`, answerId),
+  );
+}
+
+/** The verdict of a vote button's `action_id`; undefined for any other button. */
+export function verdictOfAction(actionId: string): Verdict | undefined {
+  return VOTE_ACTION.exec(actionId)?.[1] as Verdict | undefined;
+}
 
 /** What a button asks the bot: a query and the page of its answer. */
 export interface QueryButton {

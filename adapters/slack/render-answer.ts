@@ -20,7 +20,7 @@ import {
   type Button,
   type SlackMessage,
 } from './block-kit.js';
-import { moreButton, shareButton, topicButton } from './query-buttons.js';
+import { moreButton, shareButton, topicButton, voteButtons } from './query-buttons.js';
 import { resourceSection } from './resource-section.js';
 import { escapeMrkdwn, fallbackText, mrkdwn, userMention } from './slack-text.js';
 
@@ -30,7 +30,10 @@ export interface RenderOptions {
   command: string;
   /** Only the asker sees the answer, so it offers to share it in the channel. */
   ephemeral: boolean;
-  /** The Slack user who shared the answer into the channel; a shared answer has no buttons. */
+  /**
+   * The Slack user who shared the answer into the channel; a shared answer offers no Share or
+   * More, only the vote buttons.
+   */
   sharedBy?: string;
 }
 
@@ -79,6 +82,7 @@ function renderResults(
   if (page.number < page.totalPages && !options.sharedBy) {
     buttons.push(moreButton({ query, page: page.number + 1 }));
   }
+  if (answer.answerId) buttons.push(...voteButtons(answer.answerId));
   const pageLine =
     page.totalPages > 1
       ? `Page ${page.number} of ${page.totalPages} · ${page.totalResults} resources`

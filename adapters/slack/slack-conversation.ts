@@ -1,6 +1,8 @@
 import type { Answer } from '../../src/engine/answer.js';
 import type { Logger } from '../../src/logger.js';
+import type { VoteOutcome } from '../../src/platform/answer-feedback.js';
 import type { ConversationRouter } from '../../src/platform/conversation.js';
+import type { Verdict } from '../../src/store/analytics-store.js';
 import type { SlackMessage } from './block-kit.js';
 import type { SlackChannelManagers } from './channel-managers.js';
 import { renderAnswer, renderApology, type RenderOptions } from './render-answer.js';
@@ -42,6 +44,15 @@ export class SlackConversation {
       },
       { page: question.page ?? 1 },
     );
+  }
+
+  /** Records a click on a vote button by `userId` in `channelId`. */
+  vote(
+    answerId: string,
+    verdict: Verdict,
+    where: Pick<SlackQuestion, 'channelId' | 'userId'>,
+  ): Promise<VoteOutcome> {
+    return this.router.vote(answerId, verdict, { platform: 'slack', ...where });
   }
 
   /**

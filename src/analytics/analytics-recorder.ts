@@ -28,7 +28,7 @@ export class AnalyticsRecorder implements AskRecorder {
 
   /** The salted hash that stands for `userId` on `platform`. */
   userHash(platform: string, userId: string | undefined): string {
-    return hashUser(this.options.salt, platform, userId ?? 'unknown');
+    return hashUser(this.options.salt, platform, userId);
   }
 
   asked(query: string, answer: Answer, context: ConversationContext, engine: AnswerEngine): void {

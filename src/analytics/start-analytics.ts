@@ -3,6 +3,7 @@ import type { BotStore } from '../store/bot-store.js';
 import type { Clock } from '../weekly/clock.js';
 import type { AnalyticsConfig } from './analytics-config.js';
 import { AnalyticsRecorder } from './analytics-recorder.js';
+import { AnswerVotes } from './answer-votes.js';
 import { startRetentionPurge } from './retention-purge.js';
 import { newSalt } from './user-hash.js';
 
@@ -10,13 +11,15 @@ import { newSalt } from './user-hash.js';
 export interface RunningAnalytics {
   /** Undefined with `ANALYTICS=off`: nothing is recorded. */
   recorder: AnalyticsRecorder | undefined;
+  /** Votes on answers; undefined with `ANALYTICS=off`, so answers carry no vote buttons. */
+  votes: AnswerVotes | undefined;
   /** Stops the daily purge and waits for writes in flight. */
   stop(): Promise<void>;
 }
 
 /**
  * Sets up analytics on the store: the salt (`ANALYTICS_SALT`, or the one kept in the store, made
- * on first start and shared by every replica), the recorder unless `ANALYTICS=off`, and the daily
+ * on first start and shared by every replica), the recorder and votes unless `ANALYTICS=off`, and the daily
  * purge of rows past `ANALYTICS_RETENTION_DAYS` (which runs even when recording is off, so
  * turning it off also lets old rows go).
  */
@@ -28,14 +31,16 @@ export async function startAnalytics(
 ): Promise<RunningAnalytics> {
   const onError = (error: unknown) =>
     logger.warn({ err: error }, 'analytics could not be written; answers are not affected');
-  const recorder = config.enabled
-    ? new AnalyticsRecorder({
+  const options = config.enabled
+    ? {
         store: store.analytics,
         salt: config.salt ?? (await store.analytics.salt(newSalt())),
         now: () => clock.now(),
         onError,
-      })
+      }
     : undefined;
+  const recorder = options && new AnalyticsRecorder(options);
+  const votes = options && new AnswerVotes(options);
   const stopPurge = startRetentionPurge({
     analytics: store.analytics,
     clock,
@@ -47,6 +52,7 @@ export async function startAnalytics(
   });
   return {
     recorder,
+    votes,
     async stop() {
       stopPurge();
       await recorder?.flush();

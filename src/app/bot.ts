@@ -73,6 +73,7 @@ export async function startBot(
     ],
     metrics,
     analytics.recorder,
+    analytics.votes,
   );
 
   let adapters: PlatformAdapter[] = [];

@@ -65,6 +65,8 @@ export interface TopicAnswer {
   readFrom?: string;
   /** One-line remarks on how the question was read ("nothing about 'helm' in Kubernetes"). */
   notes?: string[];
+  /** The id votes on this answer are recorded under, when they are (see {@link SearchAnswer.answerId}). */
+  answerId?: string;
 }
 
 /** Ranked resources for free text, optionally scoped to a topic the query named. */
@@ -76,6 +78,11 @@ export interface SearchAnswer {
   page: PageInfo;
   /** One-line remarks on how the question was read. */
   notes?: string[];
+  /**
+   * The id votes on this answer are recorded under; set by the router only where votes are
+   * recorded (a chat platform, analytics on), so renderers offer "Helpful" / "Not helpful" then.
+   */
+  answerId?: string;
 }
 
 /** Nothing matched: the closest topics instead, never unrelated resources. */

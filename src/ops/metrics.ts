@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Answer } from '../engine/answer.js';
 import type { AnswerObserver, PlatformName } from '../platform/conversation.js';
+import type { Verdict } from '../store/analytics-store.js';
 
 /** The bot's Prometheus metrics, in a registry of their own. */
 export class BotMetrics implements AnswerObserver {
@@ -15,6 +16,12 @@ export class BotMetrics implements AnswerObserver {
     name: 'devops_bot_queries_without_result_total',
     help: 'Queries that found no resource, by platform.',
     labelNames: ['platform'] as const,
+    registers: [this.registry],
+  });
+  private readonly votes = new Counter({
+    name: 'devops_bot_votes_total',
+    help: 'Votes recorded on answers ("Helpful" / "Not helpful"), by platform and verdict; a changed vote counts again.',
+    labelNames: ['platform', 'verdict'] as const,
     registers: [this.registry],
   });
   private readonly latency = new Histogram({
@@ -56,6 +63,10 @@ export class BotMetrics implements AnswerObserver {
     this.queries.inc({ platform, kind: answer.kind });
     this.latency.observe({ platform }, seconds);
     if (answer.kind === 'none') this.emptyQueries.inc({ platform });
+  }
+
+  voted(platform: PlatformName, verdict: Verdict): void {
+    this.votes.inc({ platform, verdict });
   }
 
   failed(platform: PlatformName): void {

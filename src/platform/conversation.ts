@@ -1,6 +1,8 @@
 import type { Answer } from '../engine/answer.js';
 import { helpFor, indexCommands, type NamedCommand } from '../engine/command-index.js';
 import type { AnswerEngine, AnswerOptions } from '../engine/engine.js';
+import type { Verdict } from '../store/analytics-store.js';
+import type { AnswerFeedback, VoteOutcome } from './answer-feedback.js';
 
 /** The platforms the bot speaks on. */
 export type PlatformName = 'slack' | 'discord' | 'console';
@@ -44,10 +46,11 @@ export function explainedOutsideChannels(commands: NamedCommand[]): ChannelComma
   }));
 }
 
-/** Told of every answer and failure, for metrics. */
+/** Told of every answer, failure and recorded vote, for metrics. */
 export interface AnswerObserver {
   answered(platform: PlatformName, answer: Answer, seconds: number): void;
   failed(platform: PlatformName): void;
+  voted(platform: PlatformName, verdict: Verdict): void;
 }
 
 /** Told of every question the engine answered on a first page, for the curator's report. */
@@ -67,6 +70,7 @@ export class ConversationRouter {
     private readonly channelCommands: ChannelCommand[] = [],
     private readonly observer?: AnswerObserver,
     private readonly recorder?: AskRecorder,
+    private readonly feedback?: AnswerFeedback,
   ) {
     this.byName = indexCommands(channelCommands);
   }
@@ -108,7 +112,23 @@ export class ConversationRouter {
     const engine = this.engine();
     const answer = engine.answer(query, options);
     if ((options?.page ?? 1) === 1) this.recorder?.asked(query, answer, context, engine);
+    if (answer.kind === 'topic' || answer.kind === 'search') {
+      const answerId = await this.feedback?.remember(query, answer, context, engine);
+      return answerId ? { ...answer, answerId } : answer;
+    }
     if (answer.kind !== 'help' || context.platform === 'console') return answer;
     return { ...answer, commands: [...answer.commands, ...helpFor(this.channelCommands)] };
+  }
+
+  /** Records a click on "Helpful" or "Not helpful" under the answer's id. */
+  async vote(
+    answerId: string,
+    verdict: Verdict,
+    context: ConversationContext,
+  ): Promise<VoteOutcome> {
+    if (!this.feedback) return { status: 'off' };
+    const outcome = await this.feedback.vote(answerId, verdict, context);
+    if (outcome.status === 'recorded') this.observer?.voted(context.platform, verdict);
+    return outcome;
   }
 }

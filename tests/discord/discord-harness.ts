@@ -4,6 +4,7 @@ import type { APIEmbed, APIInteraction } from 'discord.js';
 import { afterEach, expect } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
+import type { AnswerFeedback } from '../../src/platform/answer-feedback.js';
 import {
   ConversationRouter,
   type AskRecorder,
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   channelCommands?: ChannelCommand[];
   /** Records the questions the router answers (analytics); none when not given. */
   recorder?: AskRecorder;
+  /** Remembers answers and records votes on them; none (no vote buttons) when not given. */
+  feedback?: AnswerFeedback;
   ephemeral?: boolean;
   deferAfterMs?: number;
 }
@@ -70,6 +73,7 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       options.channelCommands ?? [],
       undefined,
       options.recorder,
+      options.feedback,
     ),
     logger: createLogger({ level: 'debug', destination: 'stdout', stream: sink }),
     ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),

@@ -4,6 +4,7 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Answer } from '../../src/engine/answer.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import type { OnGiveUp } from '../../src/platform/adapter.js';
+import type { AnswerFeedback } from '../../src/platform/answer-feedback.js';
 import {
   ConversationRouter,
   type AskRecorder,
@@ -41,6 +42,8 @@ export interface HarnessOptions {
   channelCommands?: ChannelCommand[];
   /** Records the questions the router answers (analytics); none when not given. */
   recorder?: AskRecorder;
+  /** Remembers answers and records votes on them; none (no vote buttons) when not given. */
+  feedback?: AnswerFeedback;
   ackDeadlineMs?: number;
   /** The store remembering Slack event ids; default a fresh one, closed by `stop()`. */
   store?: BotStore;
@@ -152,6 +155,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
       options.channelCommands ?? [],
       undefined,
       options.recorder,
+      options.feedback,
     ),
     logger,
     seenEvents: store,

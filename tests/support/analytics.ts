@@ -1,4 +1,6 @@
+import { AnswerVotes } from '../../src/analytics/answer-votes.js';
 import type { AskRecord, ShownAnswer, VoteRecord } from '../../src/store/analytics-store.js';
+import type { BotStore } from '../../src/store/bot-store.js';
 
 /** The instant analytics factories stamp records with unless told otherwise. */
 export const ANALYTICS_START = new Date('2026-05-04T09:00:00Z');
@@ -39,4 +41,19 @@ export function makeVote(overrides: Partial<VoteRecord> = {}): VoteRecord {
     verdict: 'helpful',
     ...overrides,
   };
+}
+
+/** The salt tests hash user ids with. */
+export const TEST_SALT = 'test-salt-for-hashes';
+
+/** Votes on answers kept in `store`, stamped `now`; a failing write fails the test. */
+export function votesOn(store: BotStore, now: () => Date = () => ANALYTICS_START): AnswerVotes {
+  return new AnswerVotes({
+    store: store.analytics,
+    salt: TEST_SALT,
+    now,
+    onError: (error) => {
+      throw error;
+    },
+  });
 }

@@ -1,5 +1,12 @@
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
-import { ACTIONS, decodeQueryButton, TOPIC_ACTION } from '../query-buttons.js';
+import { voteAcknowledgement } from '../../../src/platform/answer-feedback.js';
+import {
+  ACTIONS,
+  decodeQueryButton,
+  TOPIC_ACTION,
+  verdictOfAction,
+  VOTE_ACTION,
+} from '../query-buttons.js';
 import {
   isPrivateNotice,
   type SlackConversation,
@@ -7,6 +14,7 @@ import {
   type ViewFor,
 } from '../slack-conversation.js';
 import { slackErrorFields } from '../slack-errors.js';
+import { escapeMrkdwn } from '../slack-text.js';
 
 /** A click on one of the bot's buttons, reduced to what the handlers need. */
 interface Click {
@@ -16,12 +24,17 @@ interface Click {
   respond: RespondFn;
 }
 
+const VOTE_FAILED = 'Sorry, your vote could not be recorded. Please try again in a moment.';
+
 /**
  * The bot's buttons. **Share in channel** reposts the answer for everyone, saying who shared it;
  * **More** replaces the message with the next page; a topic button answers that topic, in place
- * on a message only the clicker sees, else privately to the clicker.
+ * on a message only the clicker sees, else privately to the clicker; **Helpful** and **Not
+ * helpful** record the clicker's vote and tell only them, leaving the message as it is.
  */
 export function registerButtons(app: App, conversation: SlackConversation): void {
+  registerVoteButtons(app, conversation);
+
   onClick(app, ACTIONS.share, conversation, async (click) => {
     const sharedBy = click.question.userId;
     const view: ViewFor = (answer) =>
@@ -53,6 +66,44 @@ export function registerButtons(app: App, conversation: SlackConversation): void
   });
 }
 
+function registerVoteButtons(app: App, conversation: SlackConversation): void {
+  app.action<BlockButtonAction>(VOTE_ACTION, async ({ ack, body, action, respond }) => {
+    await ack();
+    const verdict = verdictOfAction(action.action_id);
+    const channelId = clickedChannel(body);
+    if (!verdict || !action.value || !channelId) {
+      conversation.logger.warn({ actionId: action.action_id }, 'slack vote without an answer id');
+      return;
+    }
+    const where = { channelId, userId: body.user.id };
+    let text: string;
+    try {
+      text = escapeMrkdwn(
+        voteAcknowledgement(await conversation.vote(action.value, verdict, where)),
+      );
+    } catch (error) {
+      conversation.logger.error(
+        { err: error, actionId: action.action_id, channelId },
+        'slack vote could not be recorded',
+      );
+      text = VOTE_FAILED;
+    }
+    try {
+      await respond({ response_type: 'ephemeral', replace_original: false, text });
+    } catch (error) {
+      conversation.logger.error(
+        { err: error, ...slackErrorFields(error), actionId: action.action_id, channelId },
+        'slack vote acknowledgement could not be sent to response_url',
+      );
+    }
+  });
+}
+
+/** The channel of the message a button was clicked on. */
+function clickedChannel(body: BlockButtonAction): string | undefined {
+  return body.channel?.id ?? (body.container as { channel_id?: string }).channel_id;
+}
+
 function onClick(
   app: App,
   actionId: string | RegExp,
@@ -62,7 +113,7 @@ function onClick(
   app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
     await ack();
     const request = decodeQueryButton(action.value);
-    const channelId = body.channel?.id ?? (body.container as { channel_id?: string }).channel_id;
+    const channelId = clickedChannel(body);
     if (!request || !channelId) {
       conversation.logger.warn({ actionId: action.action_id }, 'slack button without a query');
       return;
