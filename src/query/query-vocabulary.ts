@@ -2,6 +2,7 @@ import type { ResourceType } from '../content/types.js';
 import type { Vocabulary } from '../content/vocabulary.js';
 import { editDistance, typoAllowance } from '../search/edit-distance.js';
 import { splitWords, stem } from '../search/text.js';
+import { memoiseByWord } from '../search/word-memo.js';
 
 /** What a vocabulary word does to a query. */
 export type WordRole = 'filler' | 'generic' | 'type' | 'comparison';
@@ -68,7 +69,9 @@ export class QueryVocabulary {
   }
 
   /** The vocabulary word a misspelt word most likely is (`tutoral`, `beginers`), if any is close. */
-  closest(stemmed: string): VocabularyMatch | undefined {
+  readonly closest = memoiseByWord((stemmed) => this.closestEntry(stemmed));
+
+  private closestEntry(stemmed: string): VocabularyMatch | undefined {
     const allowance = Math.min(typoAllowance(stemmed), 1);
     if (allowance === 0 || stemmed.length < SHORTEST_TYPO_WORD - 1) return undefined;
     for (const entry of this.typoCandidates) {

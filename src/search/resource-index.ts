@@ -1,6 +1,7 @@
 import MiniSearch, { type AsPlainObject, type Query, type SearchResult } from 'minisearch';
 import type { Catalog, Resource } from '../content/types.js';
 import { typoAllowance } from './edit-distance.js';
+import { IndexVocabulary, SHORTEST_PREFIX } from './index-vocabulary.js';
 import { FIELD_BOOSTS, toDocument, type IndexedResource } from './indexed-resource.js';
 import { coversEnough, matchedUnits, wordsOfUnits, type QueryUnit } from './query-unit.js';
 import { STOP_WORDS, splitWords, stem } from './text.js';
@@ -22,8 +23,8 @@ export interface FindOptions {
 /** How one minisearch query runs. */
 interface RunOptions {
   fuzzy: boolean;
-  /** Resources that may be scored at all. */
-  allow: (id: string) => boolean;
+  /** Resources that may be scored at all; every one when unset. */
+  allow?: ((id: string) => boolean) | undefined;
   fields?: string[] | undefined;
   /** Known words match only as written (no prefix widening). */
   wordsAsWritten?: boolean;
@@ -39,9 +40,13 @@ export interface ScoredResource {
 
 /** Below this share of the best score a result is too weak to show. */
 const RELATIVE_SCORE_CUTOFF = 0.25;
-const MATCHABLE_CACHE_SIZE = 10_000;
 /** With fewer AND hits than this, the relaxed search adds partial matches. */
 const ENOUGH_RESULTS = 3;
+/**
+ * Below this many resources to score, a search runs as one pass: narrowing it first to the
+ * resources of its rarest part is an extra search that only pays on a large catalog.
+ */
+const NARROWING_PAYS_FROM = 2_000;
 
 /** A {@link ResourceIndex} as plain data, to store and restore without indexing again. */
 export interface SavedResourceIndex {
@@ -54,7 +59,8 @@ export class ResourceIndex {
   private readonly search: MiniSearch<IndexedResource>;
   /** For each indexed (stemmed) word, how many resources have it. */
   private readonly documentFrequency = new Map<string, number>();
-  private readonly matchable = new Map<string, boolean>();
+  /** What the index's words say about a query's words, before any search runs. */
+  private readonly vocabulary: IndexVocabulary;
 
   /** Indexes the catalog, or takes the index {@link toJSON} saved for this same catalog. */
   constructor(
@@ -77,7 +83,7 @@ export class ResourceIndex {
       searchOptions: {
         boost: FIELD_BOOSTS,
         // Shorter prefixes match too many words to mean anything.
-        prefix: (term: string) => term.length >= 4,
+        prefix: (term: string) => term.length >= SHORTEST_PREFIX,
         // Only words the index does not have get a typo allowance: a known word means itself.
         fuzzy: (term: string) => (this.hasWord(term) ? false : typoAllowance(term) || false),
       },
@@ -85,9 +91,11 @@ export class ResourceIndex {
     if (saved) {
       this.search = MiniSearch.loadJS<IndexedResource>(saved.search, options);
       this.documentFrequency = new Map(saved.documentFrequency);
+      this.vocabulary = new IndexVocabulary(this.documentFrequency, this.search);
       return;
     }
     this.search = new MiniSearch<IndexedResource>(options);
+    this.vocabulary = new IndexVocabulary(this.documentFrequency, this.search);
     for (const resource of catalog.resources) {
       gathering = new Set();
       this.search.add(toDocument(resource, catalog, topicMatcher));
@@ -105,7 +113,7 @@ export class ResourceIndex {
 
   /** True when some resource contains this (stemmed) word exactly. */
   hasWord(word: string): boolean {
-    return this.documentFrequency.has(word);
+    return this.vocabulary.has(word);
   }
 
   /**
@@ -118,16 +126,17 @@ export class ResourceIndex {
   find(units: QueryUnit[], options: FindOptions = {}): ScoredResource[] {
     const { scope, relaxed = true, fields } = options;
     if (units.length === 0) return [];
-    const inScope = scope ? (id: string) => scope(this.catalog.resourcesById.get(id)!) : () => true;
-    const live = units.filter((unit) => this.canMatch(unit));
-    let fuzzy = false;
+    const inScope = scope ? (id: string) => scope(this.catalog.resourcesById.get(id)!) : undefined;
+    const live = units.filter((unit) => this.vocabulary.canMatch(unit));
     let results: SearchResult[] = [];
     if (live.length === units.length) {
-      results = this.matchAll(units, { fuzzy, allow: inScope, fields });
-      // Typos are allowed only when the words as written find nothing: fewer false friends.
-      if (results.length === 0 && !this.knowsEveryWord(units)) {
-        fuzzy = true;
-        results = this.matchAll(units, { fuzzy, allow: inScope, fields });
+      // Typos are allowed only when the words as written find nothing: fewer false friends. A
+      // part that only a typo can match finds nothing as written, so that search is not run.
+      if (units.every((unit) => this.vocabulary.canMatch(unit, 'prefix'))) {
+        results = this.matchAll(units, { fuzzy: false, allow: inScope, fields });
+      }
+      if (results.length === 0 && !this.vocabulary.knowsEveryWord(units)) {
+        results = this.matchAll(units, { fuzzy: true, allow: inScope, fields });
       }
     }
     if (
@@ -149,16 +158,29 @@ export class ResourceIndex {
   }
 
   /**
-   * Resources matching every unit. Only resources that match the rarest unit are scored for the
-   * others: on a large catalog, scoring every resource that has a common word is what costs.
+   * Resources matching every unit. On a large catalog, only resources that match the rarest unit
+   * are scored for the others: scoring every resource that has a common word is what costs.
    */
   private matchAll(units: QueryUnit[], options: RunOptions): SearchResult[] {
     if (units.length === 1) return this.run(units, 'AND', options);
-    const rarest = units.reduce((a, b) => (this.frequency(a) <= this.frequency(b) ? a : b));
-    const candidates = new Set(
-      this.run([rarest], 'OR', options).map((result) => String(result.id)),
+    const rarest = units.reduce((a, b) =>
+      this.vocabulary.frequency(a) <= this.vocabulary.frequency(b) ? a : b,
     );
+    const others = units.filter((unit) => unit !== rarest);
+    if (!this.narrowingPays(others)) return this.run(units, 'AND', options);
+    const candidates = this.idsOf(this.run([rarest], 'OR', options));
     return this.run(units, 'AND', { ...options, allow: (id) => candidates.has(id) });
+  }
+
+  /** Whether scoring `units` touches enough resources that a narrowing search first is cheaper. */
+  private narrowingPays(units: QueryUnit[]): boolean {
+    let total = 0;
+    for (const unit of units) total += this.vocabulary.frequency(unit);
+    return total >= NARROWING_PAYS_FROM;
+  }
+
+  private idsOf(results: SearchResult[]): Set<string> {
+    return new Set(results.map((result) => String(result.id)));
   }
 
   /**
@@ -169,10 +191,10 @@ export class ResourceIndex {
     units: QueryUnit[],
     live: QueryUnit[],
     found: SearchResult[],
-    inScope: (id: string) => boolean,
+    inScope: ((id: string) => boolean) | undefined,
     fields: string[] | undefined,
   ): SearchResult[] {
-    const fuzzy = !this.knowsEveryWord(live);
+    const fuzzy = !this.vocabulary.knowsEveryWord(live);
     if (Math.ceil(units.length / 2) >= live.length) {
       // Every unit that can match must: that is a search for all of them, rarest first.
       const seen = new Set(found.map((result) => result.id));
@@ -184,8 +206,13 @@ export class ResourceIndex {
     const base: RunOptions = { fuzzy, allow: inScope, fields, wordsAsWritten: true };
     const subjects = live.filter((unit) => unit.kind === 'word');
     let allow = inScope;
-    if (subjects.length > 0 && subjects.length < live.length) {
-      const candidates = new Set(this.run(subjects, 'OR', base).map((result) => String(result.id)));
+    // Only a resource with a subject word is kept, so on a large catalog only those are scored.
+    if (
+      subjects.length > 0 &&
+      subjects.length < live.length &&
+      this.narrowingPays(live.filter((unit) => unit.kind !== 'word'))
+    ) {
+      const candidates = this.idsOf(this.run(subjects, 'OR', base));
       allow = (id) => candidates.has(id);
     }
     const seen = new Set(found.map((result) => result.id));
@@ -198,37 +225,16 @@ export class ResourceIndex {
 
   private run(units: QueryUnit[], combineWith: 'AND' | 'OR', options: RunOptions): SearchResult[] {
     const { fuzzy, allow, fields, wordsAsWritten } = options;
-    const query: Query = {
-      combineWith,
-      queries: units.map((unit) => ({
-        combineWith: 'OR',
-        queries: unit.alternatives.map((words) => ({ combineWith: 'AND', queries: words })),
-        ...(unit.fields ? { fields: unit.fields } : {}),
-      })),
-    };
+    const query: Query = { combineWith, queries: units.map(unitQuery) };
     return this.search.search(query, {
       // A zero boost makes minisearch skip a resource before scoring it, unlike a filter.
-      boostDocument: (id) => (allow(String(id)) ? 1 : 0),
+      ...(allow ? { boostDocument: (id: unknown) => (allow(String(id)) ? 1 : 0) } : {}),
       ...(fuzzy ? {} : { fuzzy: false }),
       ...(fields ? { fields } : {}),
       ...(wordsAsWritten
-        ? { prefix: (term: string) => term.length >= 4 && !this.hasWord(term) }
+        ? { prefix: (term: string) => term.length >= SHORTEST_PREFIX && !this.hasWord(term) }
         : {}),
     });
-  }
-
-  /** How many resources have the unit's words, as an estimate of its cost to score. */
-  private frequency(unit: QueryUnit): number {
-    return unit.alternatives.reduce(
-      (total, words) =>
-        total + Math.min(...words.map((word) => this.documentFrequency.get(stem(word)) ?? 0)),
-      0,
-    );
-  }
-
-  /** Whether some phrasing of the unit has only words that some resource has, allowing for prefixes and typos. */
-  private canMatch(unit: QueryUnit): boolean {
-    return unit.alternatives.some((words) => words.every((word) => this.wordCanMatch(word)));
   }
 
   /**
@@ -250,25 +256,18 @@ export class ResourceIndex {
 
   /** Whether a query word can match some resource, as written, by prefix or allowing for a typo. */
   couldMatch(word: string): boolean {
-    return this.wordCanMatch(word);
+    return this.vocabulary.wordReach(word) !== 'none';
   }
+}
 
-  private wordCanMatch(word: string): boolean {
-    const known = this.matchable.get(word);
-    if (known !== undefined) return known;
-    const found =
-      this.hasWord(stem(word)) ||
-      this.search.search(word, { fields: Object.keys(FIELD_BOOSTS) }).length > 0;
-    // User input is unbounded; the cache is not allowed to grow with it.
-    if (this.matchable.size >= MATCHABLE_CACHE_SIZE) this.matchable.clear();
-    this.matchable.set(word, found);
-    return found;
-  }
-
-  /** True when every word of the query is in the index as written: typo matching could only add noise. */
-  private knowsEveryWord(units: QueryUnit[]): boolean {
-    return units.every((unit) =>
-      unit.alternatives.flat().every((word) => this.hasWord(stem(word))),
-    );
-  }
+/**
+ * A unit as a minisearch query: any of its phrasings, each with all of its words. A level with
+ * one entry is left out (it combines nothing), since minisearch copies its options at each level.
+ */
+function unitQuery(unit: QueryUnit): Query {
+  const phrasings: Query[] = unit.alternatives.map((words) =>
+    words.length === 1 ? words[0]! : { combineWith: 'AND', queries: words },
+  );
+  if (phrasings.length === 1 && !unit.fields) return phrasings[0]!;
+  return { combineWith: 'OR', queries: phrasings, ...(unit.fields ? { fields: unit.fields } : {}) };
 }

@@ -1,4 +1,5 @@
 import porter2 from 'wink-porter2-stemmer';
+import { memoiseByWord } from './word-memo.js';
 
 /** Words that carry no meaning for a search, dropped from queries and documents alike. */
 export const STOP_WORDS = new Set(
@@ -25,21 +26,17 @@ export function splitWords(text: string): string[] {
 
 // Large enough for the vocabulary of a big catalog, so indexing stems each distinct word once.
 const STEM_CACHE_SIZE = 200_000;
-const stems = new Map<string, string>();
+const HAS_DIGIT = /[0-9]/;
+// Porter2 strips one derivational suffix a pass (`containerize` → `container`, while
+// `containers` → `contain`); a second pass brings such families to one root.
+const porter2Twice = memoiseByWord((word) => porter2(porter2(word)), STEM_CACHE_SIZE);
 
 /**
  * The form of a word that both the index and queries use, from the Porter2 (Snowball English)
  * stemmer: `deploying`, `deployments` and `deployed` all become `deploy`.
  */
 export function stem(word: string): string {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    // Porter2 strips one derivational suffix a pass (`containerize` → `container`, while
-    // `containers` → `contain`); a second pass brings such families to one root.
-    stemmed = porter2(porter2(word));
-    // Queries are unbounded input: the cache must not grow with them.
-    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
-    stems.set(word, stemmed);
-  }
-  return stemmed;
+  // A word with a digit is a number or a name (`ec2`, `k8s`), not English, and wink's Porter2
+  // reads a 3 as its own marker for y (`1993` → `199i`): kept as written, and out of the cache.
+  return HAS_DIGIT.test(word) ? word : porter2Twice(word);
 }

@@ -1,6 +1,7 @@
 import type { Topic } from '../content/types.js';
 import { editDistance, typoAllowance } from './edit-distance.js';
 import { splitWords, stem, STOP_WORDS } from './text.js';
+import { memoiseByWord } from './word-memo.js';
 
 /** A topic named in a query, by its name or an alias, at words `start` to `end` (exclusive). */
 export interface TopicMention {
@@ -21,6 +22,14 @@ export class TopicMatcher {
   private readonly phrasesByFirstWord = new Map<string, Phrase[]>();
   private readonly singleWordPhrases: Phrase[] = [];
   private readonly multiWordPhrases: Phrase[] = [];
+  /** Every word of the names of several words, once. */
+  private readonly multiWordNameWords: string[];
+  /** How one-word names begin: their first two letters, or the whole name when shorter. */
+  private readonly singleWordStarts = new Set<string>();
+  /** The one-word name closest to a word, allowing for typos (memoised: it compares every name). */
+  private readonly closestSingleWord = memoiseByWord((word) => this.closestName(word));
+  /** The words of longer names that a typed word is within a typo of (memoised for the same reason). */
+  private readonly namesWordsNear = memoiseByWord((typed) => this.nameWordsWithinTypo(typed));
 
   constructor(topics: Topic[]) {
     // Topics with more resources win when two share a phrase.
@@ -33,13 +42,16 @@ export class TopicMatcher {
         const list = this.phrasesByFirstWord.get(words[0]!) ?? [];
         list.push(phrase);
         this.phrasesByFirstWord.set(words[0]!, list);
-        if (words.length === 1) this.singleWordPhrases.push(phrase);
-        else this.multiWordPhrases.push(phrase);
+        if (words.length === 1) {
+          this.singleWordPhrases.push(phrase);
+          this.singleWordStarts.add(words[0]!.slice(0, 2));
+        } else this.multiWordPhrases.push(phrase);
       }
     }
     for (const list of this.phrasesByFirstWord.values()) {
       list.sort((a, b) => b.words.length - a.words.length);
     }
+    this.multiWordNameWords = [...new Set(this.multiWordPhrases.flatMap((phrase) => phrase.words))];
   }
 
   /**
@@ -88,8 +100,24 @@ export class TopicMatcher {
 
   /** A one-word name written as two words or split by punctuation: `ci/cd` for `cicd`, `ml flow` for `mlflow`. */
   private joinedPhrase(first: string, second: string): Phrase | undefined {
-    const joined = stem(first + second);
+    const written = first + second;
+    if (!this.mayStemToName(written)) return undefined;
+    const joined = stem(written);
     return this.phrasesByFirstWord.get(joined)?.find((phrase) => phrase.words.length === 1);
+  }
+
+  /**
+   * Whether a word could stem to a one-word name, without stemming it: indexing tries every pair
+   * of neighbouring words, and stemming each pair (all distinct) was most of an index build.
+   * Stemming only rewrites a word's end, so a stem keeps the word's first two letters; the
+   * exceptions Porter2 lists whole (`dying` → `die`) are five letters or fewer.
+   */
+  private mayStemToName(word: string): boolean {
+    return (
+      word.length <= 5 ||
+      this.singleWordStarts.has(word.slice(0, 2)) ||
+      this.singleWordStarts.has(word.slice(0, 1))
+    );
   }
 
   /** A name of several words typed with typos in words the index does not know (`continous integrtion`). */
@@ -100,9 +128,7 @@ export class TopicMatcher {
   ): Phrase | undefined {
     const close = (typed: string | undefined, word: string) =>
       typed !== undefined &&
-      (typed === word ||
-        (!isKnownWord(typed) &&
-          editDistance(typed, word, typoAllowance(word)) <= typoAllowance(word)));
+      (typed === word || (!isKnownWord(typed) && this.namesWordsNear(typed).has(word)));
     // A name typed right from its first word was already looked up as written; only a typo in the
     // first word needs every name tried, and a known word is no typo.
     const first = stems[start]!;
@@ -116,7 +142,15 @@ export class TopicMatcher {
     );
   }
 
-  private closestSingleWord(word: string): Phrase | undefined {
+  private nameWordsWithinTypo(typed: string): Set<string> {
+    return new Set(
+      this.multiWordNameWords.filter(
+        (word) => editDistance(typed, word, typoAllowance(word)) <= typoAllowance(word),
+      ),
+    );
+  }
+
+  private closestName(word: string): Phrase | undefined {
     const allowance = typoAllowance(word);
     if (allowance === 0) return undefined;
     let best: Phrase | undefined;

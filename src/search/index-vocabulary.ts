@@ -1,0 +1,101 @@
+import { typoAllowance } from './edit-distance.js';
+import type { QueryUnit } from './query-unit.js';
+import { STOP_WORDS, splitWords, stem } from './text.js';
+import { memoiseByWord } from './word-memo.js';
+
+/**
+ * How a query word can meet the index: as a word some resource has, as the start of longer
+ * words (four letters or more), only allowing for a typo, or not at all.
+ */
+export type WordReach = 'exact' | 'prefix' | 'typo' | 'none';
+
+/** The words of an index, as MiniSearch keeps them: a radix tree with prefix and typo lookups. */
+interface WordTree {
+  has(term: string): boolean;
+  atPrefix(prefix: string): { keys(): Iterable<string> };
+  fuzzyGet(term: string, maxDistance: number): { size: number };
+}
+
+/** Shortest word that matches longer words starting with it (the index's `prefix` search option). */
+export const SHORTEST_PREFIX = 4;
+
+const RANK: Record<WordReach, number> = { none: 0, typo: 1, prefix: 2, exact: 3 };
+
+/**
+ * What the index's vocabulary says about query words, without running a search: whether a word
+ * can match and how (as written, by prefix, with a typo), and how many resources have it. A
+ * search plan reads these to run only the searches that can find something.
+ */
+export class IndexVocabulary {
+  private readonly words: WordTree;
+  /** How a query word can match, as a search with the index's options would match it. */
+  readonly wordReach = memoiseByWord((word): WordReach =>
+    this.has(stem(word)) ? 'exact' : this.reachOfTerms(word),
+  );
+
+  /**
+   * @param documentFrequency for each indexed (stemmed) word, how many resources have it.
+   * @param search the MiniSearch index whose words are looked up by prefix and typo.
+   */
+  constructor(
+    private readonly documentFrequency: Map<string, number>,
+    search: object,
+  ) {
+    // MiniSearch 7 keeps its words in a radix tree it does not expose; reading it spares a second
+    // copy of every word, which at a million resources is hundreds of megabytes.
+    this.words = (search as unknown as { _index: WordTree })._index;
+    if (typeof this.words?.fuzzyGet !== 'function') {
+      throw new Error('this MiniSearch version keeps its words elsewhere; update IndexVocabulary');
+    }
+  }
+
+  /** True when some resource contains this (stemmed) word exactly. */
+  has(stemmed: string): boolean {
+    return this.documentFrequency.has(stemmed);
+  }
+
+  /** How many resources have the unit's words, as an estimate of its cost to score. */
+  frequency(unit: QueryUnit): number {
+    return unit.alternatives.reduce(
+      (total, words) =>
+        total + Math.min(...words.map((word) => this.documentFrequency.get(stem(word)) ?? 0)),
+      0,
+    );
+  }
+
+  /** Whether some phrasing of the unit has only words that can match, at `least` as well as given. */
+  canMatch(unit: QueryUnit, least: WordReach = 'typo'): boolean {
+    return unit.alternatives.some((words) =>
+      words.every((word) => RANK[this.wordReach(word)] >= RANK[least]),
+    );
+  }
+
+  /** True when every word of the units is in the index as written: typo matching could only add noise. */
+  knowsEveryWord(units: QueryUnit[]): boolean {
+    return units.every((unit) => unit.alternatives.flat().every((word) => this.has(stem(word))));
+  }
+
+  // The best reach of the terms the index makes of the word (a search matches any of them).
+  private reachOfTerms(word: string): WordReach {
+    let best: WordReach = 'none';
+    for (const token of splitWords(word)) {
+      if (STOP_WORDS.has(token)) continue;
+      const reach = this.reachOfTerm(stem(token));
+      if (RANK[reach] > RANK[best]) best = reach;
+    }
+    return best;
+  }
+
+  private reachOfTerm(term: string): WordReach {
+    if (this.has(term)) return 'exact';
+    if (term.length >= SHORTEST_PREFIX && this.startsLongerWord(term)) return 'prefix';
+    const allowance = typoAllowance(term);
+    return allowance > 0 && this.words.fuzzyGet(term, allowance).size > 0 ? 'typo' : 'none';
+  }
+
+  private startsLongerWord(prefix: string): boolean {
+    for (const key of this.words.atPrefix(prefix).keys())
+      if (key.length > prefix.length) return true;
+    return false;
+  }
+}
