@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles each entry point with esbuild so Node loads a few files instead of hundreds.
-// Usage: node scripts/build.mjs [--if-stale] [--bench]
+// Usage: node scripts/build.mjs [--if-stale] [--bench]  (--bench: also the bench and load runners)
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -85,14 +85,17 @@ export async function buildApp() {
   );
 }
 
-/** Bundles the benchmark runner into `dist/bench/run.js` (not part of the app build). */
+/**
+ * Bundles the benchmark runner and the load test into `dist/bench/run.js` and
+ * `dist/bench/load.js` (not part of the app build).
+ */
 export async function buildBench() {
   mkdirSync(path.join(ROOT, 'dist/bench'), { recursive: true });
   await esbuild.build({
     ...COMMON,
     absWorkingDir: ROOT,
-    entryPoints: ['bench/run.ts'],
-    outfile: 'dist/bench/run.js',
+    entryPoints: ['bench/run.ts', 'bench/load.ts'],
+    outdir: 'dist/bench',
   });
 }
 
