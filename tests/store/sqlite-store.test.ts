@@ -7,6 +7,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { openSqliteStore, STORE_FILE } from '../../src/store/sqlite-store.js';
 import { makeDataDir } from '../support/weekly.js';
 import { describeAnalyticsContract } from './analytics-contract.js';
+import { describeGatewayLeaseContract } from './gateway-lease-contract.js';
 import { describeStoreContract, type OpenAt } from './store-contract.js';
 
 async function newSqliteLocation(): Promise<OpenAt> {
@@ -46,3 +47,5 @@ describe('the SQLite store file', () => {
     );
   });
 });
+
+describeGatewayLeaseContract('SQLite', async () => ({ kind: 'sqlite', dataDir: makeDataDir() }));
