@@ -76,6 +76,11 @@ const environmentSchema = z.object({
     (value) => value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value),
     { message: 'must be a postgres:// or postgresql:// URL (the value is not shown)' },
   ),
+  GATEWAY_LEASE_RETRY_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds such as 5' })
+    .min(0.1, 'must be at least 0.1 seconds, such as 5')
+    .max(10, 'must be at most 10 seconds, so that a standby takes over soon after the holder fails')
+    .default(5),
   PORT: port(3000),
   HOST: bindAddress,
   OPS_PORT: port(9464),
@@ -210,6 +215,11 @@ export interface Config {
   contentDir: string;
   dataDir: string;
   store: StoreConfig;
+  /**
+   * How often a replica standing by for an exclusive session (Discord's gateway) tries the lease
+   * again, and how often the holder checks it still has it, in milliseconds.
+   */
+  leaseRetryMs: number;
   analytics: AnalyticsConfig;
   /** `PORT`, where Slack's HTTP mode receives `/slack/events`; 0 picks a free port. */
   port: number;
@@ -276,6 +286,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
     store: values.DATABASE_URL
       ? { kind: 'postgres', url: values.DATABASE_URL }
       : { kind: 'sqlite', dataDir: values.DATA_DIR },
+    leaseRetryMs: values.GATEWAY_LEASE_RETRY_SECONDS * 1000,
     analytics: analyticsConfig(values),
     port: values.PORT,
     host: values.HOST,

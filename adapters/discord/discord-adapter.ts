@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
@@ -48,7 +49,12 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
   private readonly buttons = new ButtonActions();
   private readonly context: DiscordHandlerContext;
 
+  /** One gateway session per bot token: named by the token's hash, so the token never leaves. */
+  readonly sessionLease: string;
+
   constructor(private readonly options: DiscordAdapterOptions) {
+    const tokenHash = createHash('sha256').update(options.config.token).digest('hex');
+    this.sessionLease = `discord gateway ${tokenHash}`;
     this.context = {
       router: options.router,
       buttons: this.buttons,

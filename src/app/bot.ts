@@ -20,6 +20,7 @@ import { WeeklyService } from '../weekly/weekly-service.js';
 import { reloadContentOnChange } from './content-reloads.js';
 import { EngineHolder } from './engine-holder.js';
 import { scheduleLinkChecks } from './link-check-schedule.js';
+import { leaseSessions, standingBy } from './session-leases.js';
 import type { LoadedEngine } from './load-engine.js';
 
 /** A running bot on its chat platforms. */
@@ -96,8 +97,24 @@ export async function startBot(
     metrics,
     () => givenUp?.message,
     config.ops.metricsToken,
+    () => standingBy(adapters),
   );
-  adapters = createPlatformAdapters({ config, router, logger, seenEvents: store, onGiveUp });
+  adapters = await leaseSessions(
+    createPlatformAdapters({ config, router, logger, seenEvents: store, onGiveUp }),
+    {
+      store: config.store,
+      retryMs: config.leaseRetryMs,
+      logger,
+      metrics,
+      onGiveUp,
+      // A standby posts nothing on the leased platform: the holder claims and posts its slots.
+      onRole: (adapter, role) => {
+        if (!isWeeklyPoster(adapter)) return;
+        if (role === 'active') posters.set(adapter.platform, adapter);
+        else posters.delete(adapter.platform);
+      },
+    },
+  );
   // Before the platforms connect, so probes see "alive, not ready yet" rather than nothing.
   const server = await startOpsServer(config.ops, routes);
   const opsPort = (server.address() as AddressInfo).port;
@@ -109,7 +126,7 @@ export async function startBot(
   for (const adapter of adapters) {
     await adapter.start();
     if (isWeeklyPoster(adapter)) posters.set(adapter.platform, adapter);
-    logger.info({ platform: adapter.name }, 'platform connected');
+    if (!standingBy([adapter])) logger.info({ platform: adapter.name }, 'platform connected');
   }
   await weekly.start();
 

@@ -11,15 +11,17 @@ export interface ReadinessCheck {
 
 /**
  * `/healthz` (200 while the process works; 503 with the reason once a platform adapter has given
- * up), `/readyz` (200 only when every check passes, with the checks in the body) and `/metrics`
- * (Prometheus text format; with `metricsToken`, only for requests that carry it as a bearer
- * token, while health and readiness stay open to probes).
+ * up), `/readyz` (200 only when every check passes, with the checks in the body; its status is
+ * `standby` rather than `ready` while `standby()` says another replica holds a platform session)
+ * and `/metrics` (Prometheus text format; with `metricsToken`, only for requests that carry it as
+ * a bearer token, while health and readiness stay open to probes).
  */
 export function opsRoutes(
   checks: ReadinessCheck[],
   metrics: BotMetrics,
   givenUp: () => string | undefined = () => undefined,
   metricsToken?: string,
+  standby: () => boolean = () => false,
 ): HttpRoute[] {
   return [
     {
@@ -38,7 +40,7 @@ export function opsRoutes(
         void runChecks(checks).then((results) => {
           const ready = Object.values(results).every(Boolean);
           sendJson(response, ready ? 200 : 503, {
-            status: ready ? 'ready' : 'not ready',
+            status: ready ? (standby() ? 'standby' : 'ready') : 'not ready',
             checks: results,
           });
         });

@@ -55,6 +55,13 @@ export class BotMetrics implements AnswerObserver {
     registers: [this.registry],
   });
 
+  private readonly leaseHeld = new Gauge({
+    name: 'devops_bot_gateway_lease_held',
+    help: 'Whether this replica holds the lease of a platform session (1) or stands by (0), by platform.',
+    labelNames: ['platform'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'devops_bot_' });
   }
@@ -82,6 +89,11 @@ export class BotMetrics implements AnswerObserver {
   /** Counts a failed step of a weekly post (each is retried or ends the slot as failed). */
   weeklyFailure(stage: string, platform: string): void {
     this.weeklyFailures.inc({ platform, stage });
+  }
+
+  /** Records whether this replica holds a platform's session lease and serves its session. */
+  gatewayLease(platform: string, held: boolean): void {
+    this.leaseHeld.set({ platform }, held ? 1 : 0);
   }
 
   /** Records the size of the catalog now served. */

@@ -10,6 +10,12 @@ export interface PlatformAdapter {
   stop(): Promise<void>;
   /** True while connected to the platform and taking messages (for the readiness probe). */
   isReady(): boolean;
+  /**
+   * Set by an adapter whose platform allows one session per bot at a time (Discord's gateway):
+   * the name of the lease that replicas on one store take turns on, the same in every replica
+   * and never a secret. The adapter then runs only in the replica holding the lease.
+   */
+  readonly sessionLease?: string;
 }
 
 /**

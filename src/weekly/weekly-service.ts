@@ -191,7 +191,10 @@ export class WeeklyService {
     const address = parseChannelAddress(channel);
     const poster = address && this.options.posters.get(address.platform);
     if (!address || !poster) {
-      this.options.logger.warn({ channel }, 'weekly post skipped: that platform is not connected');
+      this.options.logger.warn(
+        { channel },
+        'weekly post skipped here: that platform is not connected in this process (with replicas, the one holding its gateway posts it)',
+      );
       return undefined;
     }
     return { channel, address, poster };

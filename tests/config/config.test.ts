@@ -143,6 +143,18 @@ describe('configuration', () => {
     );
   });
 
+  it('retries the gateway lease every 5 seconds unless GATEWAY_LEASE_RETRY_SECONDS says otherwise', () => {
+    expect(parseConfig({}).leaseRetryMs).toBe(5000);
+    expect(parseConfig({ GATEWAY_LEASE_RETRY_SECONDS: '0.5' }).leaseRetryMs).toBe(500);
+    for (const bad of ['0', '30', 'soon']) {
+      expect(() => parseConfig({ GATEWAY_LEASE_RETRY_SECONDS: bad })).toThrow(
+        expect.objectContaining({
+          message: expect.stringMatching(/GATEWAY_LEASE_RETRY_SECONDS: must be/),
+        }),
+      );
+    }
+  });
+
   it('reports every bad value in one error, without the secret values', () => {
     const env = {
       PORT: '70000',
