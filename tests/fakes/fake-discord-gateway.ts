@@ -55,6 +55,9 @@ export class FakeGateway {
   private heldReady: (() => void) | undefined;
   /** When set, IDENTIFY is answered by closing the connection with this code instead of READY. */
   identifyCloseCode: number | undefined;
+  /** The most sessions ever connected at the same moment (Discord allows one per bot without sharding). */
+  peakSessions = 0;
+  private readonly identifyWaiters = new Set<() => void>();
 
   constructor(
     server: Server,
@@ -74,6 +77,33 @@ export class FakeGateway {
   /** Resolves once READY and every GUILD_CREATE have been sent to the first identified client. */
   ready(): Promise<void> {
     return this.firstReady.promise;
+  }
+
+  /** How many identified sessions are connected now. */
+  liveSessions(): number {
+    return [...this.sessions.values()].filter((session) => session.socket).length;
+  }
+
+  /** Resolves once `count` IDENTIFYs were accepted in all; rejects after `timeoutMs`. */
+  identifiedTimes(count: number, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.identifies.length < count) return;
+        clearTimeout(timer);
+        this.identifyWaiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.identifyWaiters.delete(check);
+        reject(
+          new Error(
+            `fake discord: ${this.identifies.length} of ${count} IDENTIFYs after ${timeoutMs}ms`,
+          ),
+        );
+      }, timeoutMs);
+      this.identifyWaiters.add(check);
+      check();
+    });
   }
 
   /** Sends dispatch `t` to every live session (filtered by its intents); returns how many got it. */
@@ -183,8 +213,10 @@ export class FakeGateway {
     };
     connection.session = session;
     this.sessions.set(session.id, session);
+    this.peakSessions = Math.max(this.peakSessions, this.liveSessions());
     this.identifies.push(data);
     this.firstIdentify.resolve(data);
+    for (const check of [...this.identifyWaiters]) check();
     const sendReady = () => {
       this.sendDispatch(session, GatewayDispatchEvents.Ready, this.readyData(session));
       if (wantsGuilds(session.intents)) {
@@ -218,6 +250,7 @@ export class FakeGateway {
     }
     session.socket = connection.socket;
     connection.session = session;
+    this.peakSessions = Math.max(this.peakSessions, this.liveSessions());
     // The fake keeps no replay buffer: it resumes with nothing to replay.
     this.sendDispatch(session, GatewayDispatchEvents.Resumed, {});
   }

@@ -101,6 +101,21 @@ describe('fake discord gateway', () => {
     expect(code).toBe(4004);
   });
 
+  it('counts the sessions connected at once, and the most there ever were', async () => {
+    await readyClient();
+    expect([fake.liveSessions(), fake.peakSessions()]).toEqual([1, 1]);
+    const second = newClient(fake);
+    try {
+      const secondReady = once(second, Events.ClientReady);
+      await second.login(fake.token);
+      await secondReady;
+      await fake.identifiedTimes(2);
+      expect([fake.liveSessions(), fake.peakSessions()]).toEqual([2, 2]);
+    } finally {
+      await second.destroy();
+    }
+  });
+
   it('rejects login with TokenInvalid when the token is wrong (401 on /gateway/bot)', async () => {
     client = newClient(fake);
     await expect(client.login('not-the-token')).rejects.toMatchObject({ code: 'TokenInvalid' });

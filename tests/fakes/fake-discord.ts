@@ -83,6 +83,12 @@ export interface FakeDiscord {
   dispatch(t: string, d: unknown): number;
   /** Resolves with the first IDENTIFY payload. */
   identified(): Promise<GatewayIdentifyData>;
+  /** Resolves once `count` IDENTIFYs were accepted in all (from any client); rejects after `timeoutMs`. */
+  identifiedTimes(count: number, timeoutMs?: number): Promise<void>;
+  /** How many identified gateway sessions are connected now. */
+  liveSessions(): number;
+  /** The most identified gateway sessions ever connected at the same moment. */
+  peakSessions(): number;
   /** Resolves once READY and all GUILD_CREATEs were sent. */
   ready(): Promise<void>;
   /** Sends the READY held back by the `holdReady` option. */
@@ -224,6 +230,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return gateway.dispatch(t, d);
     },
     identified: () => gateway.identified(),
+    identifiedTimes: (count, timeoutMs = 5000) => gateway.identifiedTimes(count, timeoutMs),
+    liveSessions: () => gateway.liveSessions(),
+    peakSessions: () => gateway.peakSessions,
     ready: () => gateway.ready(),
     releaseReady: () => gateway.releaseReady(),
     revokeToken: () => {

@@ -79,6 +79,10 @@ export interface BotProcess {
   output(): string;
   /** Sends SIGTERM and resolves with the exit code once it has exited. */
   stop(): Promise<number | null>;
+  /** Sends `signal` (SIGKILL: a crash) and resolves once it has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+  /** Resolves once its output contains `text`; rejects after `timeoutMs` or when it exits first. */
+  printed(text: string, timeoutMs?: number): Promise<void>;
   /** Resolves with the exit code once the bot has exited by itself (or been stopped). */
   exited: Promise<number | null>;
 }
@@ -89,6 +93,7 @@ export function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProcess> {
   const child = spawn(process.execPath, [BOT], { cwd: scratchDir(), env, stdio: 'pipe' });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const watcher = outputWatcher(() => output, exited);
   const running = (opsPort: number): BotProcess => ({
     opsPort,
     output: () => output,
@@ -97,10 +102,16 @@ export function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProcess> {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
     },
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+    printed: watcher.printed,
   });
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+      watcher.changed();
       // Whole lines only: a chunk may end mid-line.
       const ready = output
         .split('\n')
@@ -108,9 +119,39 @@ export function startBotProcess(env: NodeJS.ProcessEnv): Promise<BotProcess> {
         .find((line) => line.includes('"msg":"devops-bot is ready"'));
       if (ready) resolve(running((JSON.parse(ready) as { opsPort: number }).opsPort));
     });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      watcher.changed();
+    });
     void exited.then((code) => reject(new Error(`the bot exited with ${code}:\n${output}`)));
   });
+}
+
+/** Waiters for text in a process's output: `changed()` after each chunk wakes them. */
+function outputWatcher(output: () => string, exited: Promise<unknown>) {
+  const waiters = new Set<() => void>();
+  return {
+    changed: () => [...waiters].forEach((check) => check()),
+    printed: (text: string, timeoutMs = 10_000) =>
+      new Promise<void>((resolve, reject) => {
+        const finish = (error?: Error) => {
+          clearTimeout(timer);
+          waiters.delete(check);
+          if (error) reject(error);
+          else resolve();
+        };
+        const check = () => {
+          if (output().includes(text)) finish();
+        };
+        const timer = setTimeout(
+          () => finish(new Error(`the bot did not print ${text} in ${timeoutMs}ms:\n${output()}`)),
+          timeoutMs,
+        );
+        void exited.then(() => finish(new Error(`the bot exited before printing ${text}`)));
+        waiters.add(check);
+        check();
+      }),
+  };
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */
