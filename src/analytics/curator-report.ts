@@ -21,6 +21,20 @@ export interface NotHelpfulResource {
   queries: string[];
 }
 
+/** A question whose answers were voted "not helpful", counted over the period. */
+export interface NotHelpfulQuery {
+  /** The normalized query, as unanswered questions are counted. */
+  query: string;
+  /** "Not helpful" votes on its answers (one per person per answer). */
+  votes: number;
+  /** Distinct voters, counted from their salted hashes. */
+  voters: number;
+  firstSeen: string;
+  lastSeen: string;
+  /** How many of the votes on each platform. */
+  platforms: Record<string, number>;
+}
+
 /** A topic people asked about and got an answer on. */
 export interface AskedTopic {
   topic: string;
@@ -35,6 +49,7 @@ export interface CuratorReport {
   answered: number;
   unanswered: UnansweredQuery[];
   notHelpful: NotHelpfulResource[];
+  notHelpfulQueries: NotHelpfulQuery[];
   topics: AskedTopic[];
 }
 
@@ -48,13 +63,13 @@ export function buildCuratorReport(
   const from = new Date(to.getTime() - days * 24 * 60 * 60 * 1000);
   const inPeriod = (at: Date) => at >= from && at <= to;
   const periodAsks = asks.filter((ask) => inPeriod(ask.at));
+  const downVotes = votes.filter((vote) => vote.verdict === 'not_helpful' && inPeriod(vote.at));
   return {
     period: { from: from.toISOString(), to: to.toISOString(), days },
     answered: periodAsks.filter((ask) => ask.kind !== 'none').length,
     unanswered: unansweredQueries(periodAsks.filter((ask) => ask.kind === 'none')),
-    notHelpful: notHelpfulResources(
-      votes.filter((vote) => vote.verdict === 'not_helpful' && inPeriod(vote.at)),
-    ),
+    notHelpful: notHelpfulResources(downVotes),
+    notHelpfulQueries: notHelpfulQueries(downVotes),
     topics: askedTopics(periodAsks),
   };
 }
@@ -89,6 +104,24 @@ function notHelpfulResources(downVotes: VoteRecord[]): NotHelpfulResource[] {
       queries: [...new Set(group.map((entry) => entry.query))],
     }))
     .sort((a, b) => b.votes - a.votes || a.resourceId.localeCompare(b.resourceId));
+}
+
+function notHelpfulQueries(downVotes: VoteRecord[]): NotHelpfulQuery[] {
+  return [...groupBy(downVotes, (vote) => vote.normalizedQuery)]
+    .map(([query, group]) => {
+      const times = group.map((vote) => vote.at.toISOString()).sort();
+      return {
+        query,
+        votes: group.length,
+        voters: new Set(group.map((vote) => vote.voterHash)).size,
+        firstSeen: times[0]!,
+        lastSeen: times.at(-1)!,
+        platforms: countBy(group, (vote) => vote.platform),
+      };
+    })
+    .sort(
+      (a, b) => b.votes - a.votes || b.voters - a.voters || b.lastSeen.localeCompare(a.lastSeen),
+    );
 }
 
 function askedTopics(asks: AskRecord[]): AskedTopic[] {

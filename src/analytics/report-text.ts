@@ -1,3 +1,4 @@
+import { countOf } from '../text/plural.js';
 import type { CuratorReport } from './curator-report.js';
 
 // The text report lists the top few of each list; --json has them all.
@@ -26,7 +27,7 @@ export function reportLines(report: CuratorReport, top = TOP): string[] {
       const closest =
         entry.suggestedTopics.length > 0 ? `; closest: ${entry.suggestedTopics.join(', ')}` : '';
       lines.push(
-        `  ${entry.count}× "${entry.query}" by ${entry.askers} ${entry.askers === 1 ? 'person' : 'people'} (${platformList(entry.platforms)}), last ${entry.lastSeen.slice(0, 10)}${closest}`,
+        `  ${entry.count}× "${entry.query}" by ${countOf(entry.askers, 'person', 'people')} (${platformList(entry.platforms)}), last ${entry.lastSeen.slice(0, 10)}${closest}`,
       );
     }
   }
@@ -34,6 +35,14 @@ export function reportLines(report: CuratorReport, top = TOP): string[] {
     lines.push('', 'Resources most often in answers voted "not helpful":');
     for (const entry of report.notHelpful.slice(0, top)) {
       lines.push(`  ${entry.votes}× ${entry.resourceId} (for: ${entry.queries.join('; ')})`);
+    }
+  }
+  if (report.notHelpfulQueries.length > 0) {
+    lines.push('', 'Questions whose answers were voted "not helpful" (a better resource to find):');
+    for (const entry of report.notHelpfulQueries.slice(0, top)) {
+      lines.push(
+        `  ${entry.votes}× "${entry.query}" by ${countOf(entry.voters, 'person', 'people')} (${platformList(entry.platforms)}), last ${entry.lastSeen.slice(0, 10)}`,
+      );
     }
   }
   if (report.topics.length > 0) {

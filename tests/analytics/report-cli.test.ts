@@ -69,6 +69,7 @@ describe('devops-bot report', () => {
       'answered',
       'unanswered',
       'notHelpful',
+      'notHelpfulQueries',
       'topics',
     ]);
     expect(report.period.days).toBe(30);
@@ -87,6 +88,16 @@ describe('devops-bot report', () => {
     expect(report.notHelpful).toEqual([
       { resourceId: 'docker-intro', votes: 2, queries: ['docker basics'] },
       { resourceId: 'docker-compose', votes: 1, queries: ['docker basics'] },
+    ]);
+    expect(report.notHelpfulQueries).toEqual([
+      {
+        query: 'docker basics',
+        votes: 2,
+        voters: 2,
+        firstSeen: expect.any(String),
+        lastSeen: expect.any(String),
+        platforms: { discord: 2 },
+      },
     ]);
     expect(report.topics).toEqual([
       { topic: 'docker', count: 2, platforms: { slack: 1, discord: 1 } },

@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CuratorReport } from '../../src/analytics/curator-report.js';
 import { hashUser } from '../../src/analytics/user-hash.js';
 import type { BotStore } from '../../src/store/bot-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { startSlackHarness, type SlackHarness } from '../slack/slack-harness.js';
 import { buttonLabelled, buttonsOf, type SlackMessageBody } from '../slack/slack-message.js';
 import { TEST_SALT, votesOn } from '../support/analytics.js';
+import { runCliInProcess } from '../support/cli.js';
+import { baseEnv } from '../support/processes.js';
 import { makeDataDir } from '../support/weekly.js';
 
 type Response = SlackMessageBody & { response_type?: string; replace_original?: boolean };
@@ -18,9 +21,9 @@ afterEach(async () => {
   await store.close();
 });
 
-async function startWithVotes(): Promise<void> {
-  store = openSqliteStore(makeDataDir());
-  slack = await startSlackHarness({ feedback: votesOn(store) });
+async function startWithVotes(dataDir = makeDataDir()): Promise<void> {
+  store = openSqliteStore(dataDir);
+  slack = await startSlackHarness({ feedback: votesOn(store, () => new Date()) });
 }
 
 async function ask(text: string, userId = 'U0ASKER'): Promise<SlackMessageBody> {
@@ -96,6 +99,43 @@ describe('Helpful / Not helpful on Slack', () => {
 
     const stored = JSON.stringify(await store.analytics.votesSince(EPOCH));
     expect(stored).not.toMatch(/U0ALICE|U0ASKER/);
+  });
+
+  it('puts what was voted not helpful in the curator report, with no raw user id', async () => {
+    const dataDir = makeDataDir();
+    await startWithVotes(dataDir);
+    const weak = await ask('hi, k8s cronjobs?');
+    const good = await ask('docker');
+    await clickAs(weak, 'Not helpful', 'U0ALICE');
+    await clickAs(weak, 'Not helpful', 'U0BOB');
+    await clickAs(good, 'Not helpful', 'U0ALICE');
+    await clickAs(good, 'Helpful', 'U0ALICE');
+
+    const { code, stdout } = await runCliInProcess(['report', '--json'], {
+      env: baseEnv({ DATA_DIR: dataDir }),
+    });
+
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as CuratorReport;
+    const votes = await store.analytics.votesSince(EPOCH);
+    const onWeak = votes.find((vote) => vote.query === 'hi, k8s cronjobs?')!;
+    expect(onWeak.resultIds.length).toBeGreaterThan(0);
+    expect(report.notHelpful).toEqual(
+      onWeak.resultIds.map((resourceId) => ({
+        resourceId,
+        votes: 2,
+        queries: ['k8s cronjobs'],
+      })),
+    );
+    expect(report.notHelpfulQueries).toEqual([
+      expect.objectContaining({
+        query: 'k8s cronjobs',
+        votes: 2,
+        voters: 2,
+        platforms: { slack: 2 },
+      }),
+    ]);
+    expect(stdout).not.toMatch(/U0ALICE|U0BOB|U0ASKER/);
   });
 
   it('offers no vote buttons on a miss, or when votes are not recorded', async () => {
