@@ -3,11 +3,12 @@ import type { Readable, Writable } from 'node:stream';
 import type { Answer } from '../../src/engine/answer.js';
 import { helpFor, indexCommands } from '../../src/engine/command-index.js';
 import { stripInvocation } from '../../src/engine/invocation.js';
+import { offeredStep } from '../../src/engine/learning-path.js';
 import type { Logger } from '../../src/logger.js';
 import type { PlatformAdapter } from '../../src/platform/adapter.js';
 import type { ConversationRouter } from '../../src/platform/conversation.js';
 import { CONSOLE_COMMANDS, type ConsoleStep, type LastQuery } from './console-commands.js';
-import { renderText } from './render-text.js';
+import { renderText, type TextHints } from './render-text.js';
 import type { TerminalStyle } from './terminal-text.js';
 
 /** What the console adapter reads from and writes to. */
@@ -89,16 +90,28 @@ export class ConsoleAdapter implements PlatformAdapter {
   private async ask(text: string, page: number): Promise<string> {
     try {
       const answer = await this.options.router.answer(text, { platform: 'console' }, { page });
-      this.last =
-        'page' in answer
-          ? { text, page: answer.page.number, totalPages: answer.page.totalPages }
-          : undefined;
-      return renderText(withConsoleHelp(answer), this.style);
+      this.last = lastQueryOf(text, answer);
+      return renderText(withConsoleHelp(answer), this.style, CONSOLE_HINTS);
     } catch (error) {
       this.options.logger.error({ err: error, query: text }, 'console answer failed');
       return 'Sorry, something went wrong while answering that. The error has been logged.';
     }
   }
+}
+
+const CONSOLE_HINTS: TextHints = {
+  seriesStep: (_step, kind) => (kind === 'start' ? 'Type "start".' : 'Type "next part".'),
+};
+
+function lastQueryOf(text: string, answer: Answer): LastQuery | undefined {
+  if (answer.kind !== 'topic' && answer.kind !== 'search') return undefined;
+  const offer = offeredStep(answer);
+  return {
+    text,
+    page: answer.page.number,
+    totalPages: answer.page.totalPages,
+    ...(offer ? { seriesStep: offer.step.query } : {}),
+  };
 }
 
 function withConsoleHelp(answer: Answer): Answer {

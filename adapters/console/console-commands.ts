@@ -5,6 +5,8 @@ export interface LastQuery {
   text: string;
   page: number;
   totalPages: number;
+  /** The query of the series part it offered to follow: a topic's start or a part's next. */
+  seriesStep?: string;
 }
 
 /** What a console command asks the console to do: ask a query, print a line, or leave. */
@@ -36,6 +38,21 @@ const more: ConsoleCommand = {
   },
 };
 
+const nextPart: ConsoleCommand = {
+  name: 'next part',
+  aliases: ['start'],
+  usage: 'next part',
+  summary: "Follow a series: the part the last answer offered (a topic's start, or the next one).",
+  examples: ['next part', 'start'],
+  run(last) {
+    if (last?.seriesStep) return { kind: 'ask', text: last.seriesStep, page: 1 };
+    return {
+      kind: 'say',
+      text: 'No part to follow: the last answer ended its series or was not part of one. Ask for a topic with a series, then type "start".',
+    };
+  },
+};
+
 const exit: ConsoleCommand = {
   name: 'exit',
   aliases: ['quit', '/exit', '/quit'],
@@ -46,4 +63,4 @@ const exit: ConsoleCommand = {
 };
 
 /** The console's own commands, listed in its help after the bot's. */
-export const CONSOLE_COMMANDS: ConsoleCommand[] = [more, exit];
+export const CONSOLE_COMMANDS: ConsoleCommand[] = [more, nextPart, exit];

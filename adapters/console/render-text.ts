@@ -1,4 +1,10 @@
-import type { Answer, AnswerResult, PageInfo, TopicTreeNode } from '../../src/engine/answer.js';
+import type {
+  Answer,
+  AnswerResult,
+  PageInfo,
+  SeriesStep,
+  TopicTreeNode,
+} from '../../src/engine/answer.js';
 import { breadcrumb, resourceFacts } from '../../src/engine/describe-resource.js';
 import { bold, dim, link, terminalSafe, type TerminalStyle } from './terminal-text.js';
 
@@ -7,12 +13,25 @@ export type NextPageHint = (next: number) => string;
 
 const TYPE_MORE: NextPageHint = () => 'Type "more" for the next page.';
 
+/** How to follow a series: from its `start` (a topic's path) or to its `next` part. */
+export type SeriesStepHint = (step: SeriesStep, kind: 'start' | 'next') => string;
+
+const TYPE_THE_QUERY: SeriesStepHint = (step) => `Type "${step.query}".`;
+
+/** The ways on from an answer, as `renderText` phrases them. */
+export interface TextHints {
+  nextPage?: NextPageHint;
+  seriesStep?: SeriesStepHint;
+}
+
 /** Renders an answer as terminal text: numbered resources with their links, facts and topics. */
 export function renderText(
   answer: Answer,
   style: TerminalStyle = { rich: false },
-  nextPage: NextPageHint = TYPE_MORE,
+  hints: TextHints = {},
 ): string {
+  const nextPage = hints.nextPage ?? TYPE_MORE;
+  const seriesStep = hints.seriesStep ?? TYPE_THE_QUERY;
   switch (answer.kind) {
     case 'help':
       return [
@@ -55,6 +74,12 @@ export function renderText(
           dim('Subtopics: ' + answer.subtopics.map((topic) => topic.name).join(', '), style),
         );
       }
+      if (answer.path) {
+        const { series, parts, start } = answer.path;
+        header.push(
+          `Learning path: the ${parts} parts of "${terminalSafe(series)}" are listed in order. Start here: part ${start.part} of ${start.of}. ${seriesStep(start, 'start')}`,
+        );
+      }
       return [...header, '', ...resultLines(answer.results, answer.page, style, nextPage)].join(
         '\n',
       );
@@ -62,11 +87,18 @@ export function renderText(
     case 'search': {
       const scope = answer.topic ? ` in ${answer.topic.name}` : '';
       const title = bold(`Results for "${terminalSafe(answer.query)}"${scope}`, style);
+      const next = answer.next
+        ? [
+            '',
+            `Next: part ${answer.next.part} of ${answer.next.of}, "${terminalSafe(answer.next.title)}". ${seriesStep(answer.next, 'next')}`,
+          ]
+        : [];
       return [
         title,
         ...noteLines(answer.notes, style),
         '',
         ...resultLines(answer.results, answer.page, style, nextPage),
+        ...next,
       ].join('\n');
     }
     case 'notice':

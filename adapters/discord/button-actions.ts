@@ -10,12 +10,14 @@ import { DISCORD_LIMITS } from './discord-text.js';
 
 /**
  * What a button of the bot does when clicked: `more` shows another page of a query in the same
- * message; `ask` answers a query (a suggested topic) in a new message; `vote` records the
- * clicker's verdict on an answer, acknowledged privately.
+ * message; `ask` answers a query (a suggested topic) in a new message; `part` answers with a part
+ * of a series (the next one, or a learning path's first), for the clicker only; `vote` records
+ * the clicker's verdict on an answer, acknowledged privately.
  */
 export type ButtonAction =
   | { kind: 'more'; query: string; page: number }
   | { kind: 'ask'; query: string }
+  | { kind: 'part'; query: string }
   | { kind: 'vote'; verdict: Verdict; answerId: string };
 
 const VOTE_LABELS: Record<Verdict, string> = { helpful: 'Helpful', not_helpful: 'Not helpful' };
@@ -50,8 +52,9 @@ export class ButtonActions {
   }
 
   /**
-   * The custom id for an action: `more:2:=docker`, `ask:1:=Kubernetes`, `more:2:#1f` or
-   * `vote:helpful:ANSWER_ID` (an answer id is 12 characters, so a vote always fits).
+   * The custom id for an action: `more:2:=docker`, `ask:1:=Kubernetes`, `more:2:#1f`,
+   * `part:1:=part 2 of X` or `vote:helpful:ANSWER_ID` (an answer id is 12 characters, so a vote
+   * always fits).
    */
   encode(action: ButtonAction): string {
     if (action.kind === 'vote') return `vote:${action.verdict}:${action.answerId}`;
@@ -65,12 +68,13 @@ export class ButtonActions {
   decode(customId: string): ButtonAction | undefined {
     const vote = VOTE_ID.exec(customId);
     if (vote) return { kind: 'vote', verdict: vote[1] as Verdict, answerId: vote[2]! };
-    const match = /^(more|ask):(\d+):([=#])(.*)$/s.exec(customId);
+    const match = /^(more|ask|part):(\d+):([=#])(.*)$/s.exec(customId);
     if (!match) return undefined;
     const [, kind, page, form, text = ''] = match;
     const query = form === '=' ? text : this.remembered.get(text);
     if (query === undefined) return undefined;
-    return kind === 'more' ? { kind, query, page: Number(page) } : { kind: 'ask', query };
+    if (kind === 'more') return { kind, query, page: Number(page) };
+    return { kind: kind === 'part' ? 'part' : 'ask', query };
   }
 
   private remember(query: string): string {

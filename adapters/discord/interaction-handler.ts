@@ -67,7 +67,31 @@ async function answerButton(interaction: ButtonInteraction, context: DiscordHand
     await interaction.reply({ ...outgoing(expired), ...PRIVATE });
   } else if (action.kind === 'ask') await replyWithAnswer(interaction, action.query, context);
   else if (action.kind === 'vote') await acknowledgeVote(interaction, action, context);
-  else await showPage(interaction, action, context);
+  else if (action.kind === 'part') await followSeries(interaction, action.query, context);
+  else await showPage(interaction, action.query, action.page, context);
+}
+
+/**
+ * Answers a series part for the clicker only: in place on a message only they see (so a learner
+ * walks the series in one message), else in a new private message.
+ */
+async function followSeries(
+  interaction: ButtonInteraction,
+  query: string,
+  context: DiscordHandlerContext,
+) {
+  if (interaction.message.flags.has(MessageFlags.Ephemeral)) {
+    await showPage(interaction, query, 1, context);
+    return;
+  }
+  const { value, deferred } = await answerInTime(
+    context.router.answer(query, conversationOf(interaction)),
+    context.deferAfterMs,
+    () => interaction.deferReply(PRIVATE),
+  );
+  const options = outgoing(renderAnswer(value, context.buttons, context.render));
+  if (deferred) await interaction.editReply(options);
+  else await interaction.reply({ ...options, ...PRIVATE });
 }
 
 /** Records a vote and tells only the clicker; the message everyone sees stays as it is. */
@@ -117,14 +141,15 @@ async function replyWithAnswer(
   }
 }
 
-/** Replaces the clicked message with another page of its answer. */
+/** Replaces the clicked message with a page of a query's answer. */
 async function showPage(
   interaction: ButtonInteraction,
-  action: Extract<ButtonAction, { kind: 'more' }>,
+  query: string,
+  page: number,
   context: DiscordHandlerContext,
 ) {
   const { value, deferred } = await answerInTime<Answer>(
-    context.router.answer(action.query, conversationOf(interaction), { page: action.page }),
+    context.router.answer(query, conversationOf(interaction), { page }),
     context.deferAfterMs,
     () => interaction.deferUpdate(),
   );

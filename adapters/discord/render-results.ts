@@ -1,6 +1,7 @@
 import { ButtonStyle, type APIEmbed } from 'discord.js';
 import type { AnswerResult, SearchAnswer, TopicAnswer } from '../../src/engine/answer.js';
-import { breadcrumb, resourceFacts } from '../../src/engine/describe-resource.js';
+import { breadcrumb, resourceFacts, seriesStepLabel } from '../../src/engine/describe-resource.js';
+import { offeredStep } from '../../src/engine/learning-path.js';
 import { shorten, textLength } from '../../src/text/shorten.js';
 import { buttonRows, type ButtonActions } from './button-actions.js';
 import { DISCORD_LIMITS, escapeText, maskedLink, type DiscordMessage } from './discord-text.js';
@@ -46,7 +47,18 @@ export function renderResults(
         ]
       : [];
   const votes = answer.answerId ? buttons.voteButtons(answer.answerId) : [];
-  return { embeds: [embed], components: buttonRows([...more, ...votes]), private: isPrivate };
+  return {
+    embeds: [embed],
+    components: buttonRows([...more, ...seriesStepButton(answer, buttons), ...votes]),
+    private: isPrivate,
+  };
+}
+
+/** **Next: part N of M** after a part, or **Start here: part 1 of M** on a topic with a series. */
+function seriesStepButton(answer: TopicAnswer | SearchAnswer, buttons: ButtonActions) {
+  const offer = offeredStep(answer);
+  if (!offer) return [];
+  return [buttons.button(seriesStepLabel(offer), { kind: 'part', query: offer.step.query })];
 }
 
 function searchTitle(answer: SearchAnswer): string {
@@ -65,6 +77,12 @@ function headerLines(answer: TopicAnswer | SearchAnswer): string[] {
   }
   if (answer.subtopics.length > 0) {
     lines.push(`Subtopics: ${answer.subtopics.map((topic) => escapeText(topic.name)).join(', ')}`);
+  }
+  if (answer.path) {
+    const { series, parts, start } = answer.path;
+    lines.push(
+      `**Learning path:** the ${parts} parts of _${escapeText(series)}_ are listed in order. Start here: part ${start.part} of ${start.of}.`,
+    );
   }
   if (answer.results.length === 0) lines.push('No resources here yet.');
   return lines;

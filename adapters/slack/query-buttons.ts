@@ -1,4 +1,5 @@
-import type { TopicRef } from '../../src/engine/answer.js';
+import type { SeriesStep, TopicRef } from '../../src/engine/answer.js';
+import { seriesStepLabel } from '../../src/engine/describe-resource.js';
 import type { Verdict } from '../../src/store/analytics-store.js';
 import { button, type Button } from './block-kit.js';
 import { capQuery, SLACK_LIMITS } from './slack-text.js';
@@ -9,6 +10,8 @@ export const ACTIONS = {
   more: 'devops_more',
   topicPrefix: 'devops_topic_',
   votePrefix: 'devops_vote_',
+  /** A series part: the next one after a part, or the first of a topic's learning path. */
+  seriesStep: 'devops_series_step',
 } as const;
 
 /** Matches the `action_id` of every topic button. */
@@ -53,6 +56,15 @@ export function topicButton(topic: TopicRef, index: number, label: string = topi
     label,
     `${ACTIONS.topicPrefix}${index}`,
     encodeQueryButton({ query: topic.name, page: 1 }),
+  );
+}
+
+/** **Next: part N of M** (or **Start here: part 1 of M** on a topic): that part alone. */
+export function seriesStepButton(offer: { step: SeriesStep; kind: 'start' | 'next' }): Button {
+  return button(
+    seriesStepLabel(offer),
+    ACTIONS.seriesStep,
+    encodeQueryButton({ query: offer.step.query, page: 1 }),
   );
 }
 

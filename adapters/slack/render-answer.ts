@@ -9,6 +9,7 @@ import type {
   TopicTreeNode,
 } from '../../src/engine/answer.js';
 import { breadcrumb } from '../../src/engine/describe-resource.js';
+import { offeredStep } from '../../src/engine/learning-path.js';
 import {
   actionsBlock,
   contextBlock,
@@ -20,7 +21,13 @@ import {
   type Button,
   type SlackMessage,
 } from './block-kit.js';
-import { moreButton, shareButton, topicButton, voteButtons } from './query-buttons.js';
+import {
+  moreButton,
+  seriesStepButton,
+  shareButton,
+  topicButton,
+  voteButtons,
+} from './query-buttons.js';
 import { resourceSection } from './resource-section.js';
 import { escapeMrkdwn, fallbackText, mrkdwn, userMention } from './slack-text.js';
 
@@ -82,6 +89,8 @@ function renderResults(
   if (page.number < page.totalPages && !options.sharedBy) {
     buttons.push(moreButton({ query, page: page.number + 1 }));
   }
+  const offer = offeredStep(answer);
+  if (offer && !options.sharedBy) buttons.push(seriesStepButton(offer));
   if (answer.answerId) buttons.push(...voteButtons(answer.answerId));
   const pageLine =
     page.totalPages > 1
@@ -112,6 +121,12 @@ function topicIntro(answer: TopicAnswer): string[] {
   if (answer.subtopics.length > 0) {
     const names = answer.subtopics.map((topic) => topic.name).join(', ');
     lines.push(`Subtopics: ${mrkdwn(names, 500)}`);
+  }
+  if (answer.path) {
+    const { series, parts, start } = answer.path;
+    lines.push(
+      `*Learning path:* the ${parts} parts of _${mrkdwn(series, 200)}_ are listed in order. Start here: part ${start.part} of ${start.of}.`,
+    );
   }
   return lines;
 }

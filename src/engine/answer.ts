@@ -51,6 +51,28 @@ export interface TopicsAnswer {
   tree: TopicTreeNode[];
 }
 
+/** One part of a series as an answer offers it: "Next: part 3 of 5". */
+export interface SeriesStep {
+  /** The series name as the curator wrote it. */
+  series: string;
+  part: number;
+  /** How many parts the series has. */
+  of: number;
+  /** The part's resource title. */
+  title: string;
+  /** The query that answers with this part alone (`part 3 of Cluster basics`). */
+  query: string;
+}
+
+/** Resources of a topic that form a series, to be followed in order from `start`. */
+export interface LearningPath {
+  series: string;
+  /** How many parts the series has. */
+  parts: number;
+  /** Where to begin: part 1 (or the lowest part there is). */
+  start: SeriesStep;
+}
+
 /** A topic's summary and its resources (its own, then its subtopics'), one page of them. */
 export interface TopicAnswer {
   kind: 'topic';
@@ -67,6 +89,8 @@ export interface TopicAnswer {
   notes?: string[];
   /** The id votes on this answer are recorded under, when they are (see {@link SearchAnswer.answerId}). */
   answerId?: string;
+  /** Set when the topic's resources include a series: it is listed in order, to start at part 1. */
+  path?: LearningPath;
 }
 
 /** Ranked resources for free text, optionally scoped to a topic the query named. */
@@ -83,6 +107,8 @@ export interface SearchAnswer {
    * recorded (a chat platform, analytics on), so renderers offer "Helpful" / "Not helpful" then.
    */
   answerId?: string;
+  /** Set when the first result in a series has a next part: offered as "Next: part N". */
+  next?: SeriesStep;
 }
 
 /** Nothing matched: the closest topics instead, never unrelated resources. */

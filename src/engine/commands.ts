@@ -4,6 +4,7 @@ import type { Answer, CommandHelp, TopicTreeNode } from './answer.js';
 import { topicRef } from './answer.js';
 import { asksNothing } from '../query/parsed-query.js';
 import { parseQuery } from '../query/parse-query.js';
+import { answerSeriesPart, readPartQuery, withLearningPath } from './learning-path.js';
 import { lookup, type LookupSources, type PageRequest } from './lookup.js';
 import type { LookupTrace } from './lookup-trace.js';
 import { countTopicResources } from './topic-listing.js';
@@ -20,6 +21,8 @@ export interface CommandContext extends PageRequest {
 
 /** One command of the bot: how it is called, how it is explained, and what it does. */
 export interface Command extends NamedCommand {
+  /** For a command called by the shape of the whole query (`part 2 of …`) rather than by name. */
+  matches?(query: string): boolean;
   run(args: string, context: CommandContext): Answer;
 }
 
@@ -59,12 +62,28 @@ export const lookupCommand: Command = {
   run: (args, context) => {
     const query = parseQuery(args, context.sources.reader);
     if (asksNothing(query)) return helpCommand.run('', context);
-    return lookup(context.sources, query, context, context.trace);
+    const answer = lookup(context.sources, query, context, context.trace);
+    return withLearningPath(answer, context.sources.catalog);
+  },
+};
+
+/** `part N of SERIES`: one part of a series, offering the next; any other text is a lookup. */
+const seriesPartCommand: Command = {
+  name: 'part',
+  aliases: [],
+  usage: 'part N of SERIES',
+  summary: 'Show one part of a series, with the way to the next part.',
+  examples: ['part 1 of Kubernetes for ML'],
+  matches: (query) => readPartQuery(query) !== undefined,
+  run: (args, context) => {
+    const answer = answerSeriesPart(context.sources.catalog, args, context);
+    if (answer) context.trace?.step(`answered ${answer.query} of the series`);
+    return answer ?? lookupCommand.run(args, context);
   },
 };
 
 /** The bot's commands, in the order help lists them. */
-export const COMMANDS: Command[] = [helpCommand, topicsCommand, lookupCommand];
+export const COMMANDS: Command[] = [helpCommand, topicsCommand, seriesPartCommand, lookupCommand];
 
 /** Finds commands by name or alias; anything else goes to the lookup. */
 export class CommandRegistry {
@@ -84,7 +103,8 @@ export class CommandRegistry {
     if (trimmed === '') return { command: helpCommand, args: '' };
     const command = this.byName.get(trimmed.toLowerCase().replace(/[\s?!.]+$/, ''));
     if (command && command !== lookupCommand) return { command, args: '' };
-    return { command: lookupCommand, args: trimmed };
+    const shaped = this.commands.find((candidate) => candidate.matches?.(trimmed));
+    return { command: shaped ?? lookupCommand, args: trimmed };
   }
 
   /** Help entries for every command. */

@@ -16,6 +16,7 @@ describe('the answer engine', () => {
       expect(answer.kind === 'help' && answer.commands.map((command) => command.name)).toEqual([
         'help',
         'topics',
+        'part',
         'ask',
       ]);
     }

@@ -42,7 +42,11 @@ describe('the /devops slash command over HTTP', () => {
       '<https://images.example.org/part-1|Container images, part 1: a first Dockerfile>',
     );
     expect(visibleText(body)).toContain('Platform › Docker');
-    expect(buttonsOf(body).map((button) => button.text.text)).toEqual(['Share in channel', 'More']);
+    expect(buttonsOf(body).map((button) => button.text.text)).toEqual([
+      'Share in channel',
+      'More',
+      'Start here: part 1 of 2',
+    ]);
     expectWithinSlackLimits(body);
   });
 
@@ -90,7 +94,10 @@ describe('the /devops slash command over HTTP', () => {
     const notice = (await command('can-manage')).json as { response_type: string };
 
     expect(answer.response_type).toBe('in_channel');
-    expect(buttonsOf(answer).map((button) => button.text.text)).toEqual(['More']);
+    expect(buttonsOf(answer).map((button) => button.text.text)).toEqual([
+      'More',
+      'Start here: part 1 of 2',
+    ]);
     expect(notice.response_type).toBe('ephemeral');
   });
 

@@ -28,9 +28,10 @@ const VOTE_FAILED = 'Sorry, your vote could not be recorded. Please try again in
 
 /**
  * The bot's buttons. **Share in channel** reposts the answer for everyone, saying who shared it;
- * **More** replaces the message with the next page; a topic button answers that topic, in place
- * on a message only the clicker sees, else privately to the clicker; **Helpful** and **Not
- * helpful** record the clicker's vote and tell only them, leaving the message as it is.
+ * **More** replaces the message with the next page; a topic button answers that topic, and a
+ * series button (**Next: part N**, **Start here**) that part, in place on a message only the
+ * clicker sees, else privately to the clicker; **Helpful** and **Not helpful** record the
+ * clicker's vote and tell only them, leaving the message as it is.
  */
 export function registerButtons(app: App, conversation: SlackConversation): void {
   registerVoteButtons(app, conversation);
@@ -53,17 +54,21 @@ export function registerButtons(app: App, conversation: SlackConversation): void
     await click.respond({ replace_original: true, ...message });
   });
 
-  onClick(app, TOPIC_ACTION, conversation, async (click) => {
-    const { message } = await conversation.reply(
-      click.question,
-      () => ({ ephemeral: true }),
-      'topic',
-    );
-    const placement = click.onEphemeral
-      ? { replace_original: true }
-      : { response_type: 'ephemeral' as const, replace_original: false };
-    await click.respond({ ...placement, ...message });
-  });
+  onClick(app, TOPIC_ACTION, conversation, (click) =>
+    answerForClicker(click, conversation, 'topic'),
+  );
+  onClick(app, ACTIONS.seriesStep, conversation, (click) =>
+    answerForClicker(click, conversation, 'series step'),
+  );
+}
+
+/** Answers a button's query for the clicker: in place on a message only they see, else privately. */
+async function answerForClicker(click: Click, conversation: SlackConversation, source: string) {
+  const { message } = await conversation.reply(click.question, () => ({ ephemeral: true }), source);
+  const placement = click.onEphemeral
+    ? { replace_original: true }
+    : { response_type: 'ephemeral' as const, replace_original: false };
+  await click.respond({ ...placement, ...message });
 }
 
 function registerVoteButtons(app: App, conversation: SlackConversation): void {

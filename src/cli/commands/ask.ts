@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { renderText } from '../../../adapters/console/render-text.js';
+import { renderText, type TextHints } from '../../../adapters/console/render-text.js';
 import { createEngine, type AnswerEngine } from '../../engine/engine.js';
 import { countOf } from '../../text/plural.js';
 import { type CliCommand, type CliIo, positiveInteger, UsageError } from '../cli-command.js';
@@ -8,6 +8,11 @@ import { renderExplanation } from '../explain-text.js';
 import { explainJson, toJsonAnswer } from '../json-answer.js';
 
 const DEFAULT_LIMIT = 10;
+
+const ASK_HINTS: TextHints = {
+  nextPage: (next) => `Add --page ${next} for the next page.`,
+  seriesStep: (step) => `Run: devops-bot ask "${step.query}"`,
+};
 
 /** `devops-bot ask`: answers one query, or one a line from standard input. */
 export const askCommand: CliCommand = {
@@ -77,6 +82,6 @@ function write(
   const text = pastTheEnd
     ? `There is no page ${options.page} for "${query}": it has ${countOf(page.totalPages, 'page')} ` +
       `(${countOf(page.totalResults, 'resource')}).`
-    : renderText(answer, { rich: false }, (next) => `Add --page ${next} for the next page.`);
+    : renderText(answer, { rich: false }, ASK_HINTS);
   io.stdout.write(text + '\n\n');
 }
