@@ -63,7 +63,12 @@ describe('Helpful / Not helpful on Discord', () => {
     const answer = await ask(harness, 'docker');
 
     const buttons = buttonsOf(answer);
-    expect(buttons.map((button) => button.label)).toEqual(['More', 'Helpful', 'Not helpful']);
+    expect(buttons.map((button) => button.label)).toEqual([
+      'More',
+      'Start here: part 1 of 2',
+      'Helpful',
+      'Not helpful',
+    ]);
     for (const button of buttons) expect(button.custom_id!.length).toBeLessThanOrEqual(100);
   });
 
@@ -104,6 +109,9 @@ describe('Helpful / Not helpful on Discord', () => {
 
     const answer = await ask(harness, 'docker');
 
-    expect(buttonsOf(answer).map((button) => button.label)).toEqual(['More']);
+    expect(buttonsOf(answer).map((button) => button.label)).toEqual([
+      'More',
+      'Start here: part 1 of 2',
+    ]);
   });
 });

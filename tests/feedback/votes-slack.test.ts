@@ -42,9 +42,15 @@ describe('Helpful / Not helpful on Slack', () => {
     const answer = await ask('docker');
 
     const labels = buttonsOf(answer).map((button) => button.text.text);
-    expect(labels).toEqual(['Share in channel', 'More', 'Helpful', 'Not helpful']);
+    expect(labels).toEqual([
+      'Share in channel',
+      'More',
+      'Start here: part 1 of 2',
+      'Helpful',
+      'Not helpful',
+    ]);
     const values = buttonsOf(answer)
-      .slice(2)
+      .slice(3)
       .map((button) => button.value);
     expect(values[0]).toBe(values[1]);
     expect(values[0]!.length).toBeLessThanOrEqual(2000);
@@ -149,6 +155,7 @@ describe('Helpful / Not helpful on Slack', () => {
     expect(buttonsOf(answer).map((button) => button.text.text)).toEqual([
       'Share in channel',
       'More',
+      'Start here: part 1 of 2',
     ]);
   });
 
