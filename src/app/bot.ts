@@ -78,6 +78,7 @@ export async function startBot(
   );
 
   let adapters: PlatformAdapter[] = [];
+  let weeklyStarted = false;
   let givenUp: StartupError | undefined;
   let announceGiveUp!: (reason: StartupError) => void;
   const gaveUp = new Promise<StartupError>((resolve) => (announceGiveUp = resolve));
@@ -110,8 +111,13 @@ export async function startBot(
       // A standby posts nothing on the leased platform: the holder claims and posts its slots.
       onRole: (adapter, role) => {
         if (!isWeeklyPoster(adapter)) return;
-        if (role === 'active') posters.set(adapter.platform, adapter);
-        else posters.delete(adapter.platform);
+        if (role === 'standby') return void posters.delete(adapter.platform);
+        posters.set(adapter.platform, adapter);
+        // Taken over after start-up: catch up what the replica that stopped left behind.
+        if (weeklyStarted)
+          weekly.takeOver(adapter.platform).catch((error: unknown) => {
+            logger.error({ err: error }, 'weekly catch-up after taking over failed');
+          });
       },
     },
   );
@@ -129,6 +135,7 @@ export async function startBot(
     if (!standingBy([adapter])) logger.info({ platform: adapter.name }, 'platform connected');
   }
   await weekly.start();
+  weeklyStarted = true;
 
   const stopReloading = reloadContentOnChange(holder, config.contentDir);
   const stopCheckingLinks = config.checkLinks

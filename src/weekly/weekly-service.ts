@@ -54,7 +54,7 @@ export class WeeklyService {
   private wakeRetries = new Set<() => void>();
   private readonly delays: number[];
   private readonly delivery: SlotDelivery;
-  // Claims untouched since this process started belong to an earlier one.
+  // Claims untouched since this process started (or took over a platform) belong to one gone.
   private startedAt: Date;
 
   constructor(private readonly options: WeeklyServiceOptions) {
@@ -84,6 +84,19 @@ export class WeeklyService {
     for (const subscription of await store.activeSubscriptions()) {
       await this.catchUp(subscription);
       await this.schedule(subscription.channel);
+    }
+  }
+
+  /**
+   * Catches up the channels of `platform` when this process starts posting there after start-up
+   * (it took over the platform's session from a replica that stopped): a recent slot no replica
+   * could post is posted, and one the old holder left claimed is finished after asking.
+   */
+  async takeOver(platform: WeeklyPlatform): Promise<void> {
+    this.startedAt = this.options.clock.now();
+    for (const subscription of await this.options.store.activeSubscriptions()) {
+      if (!this.stopping && parseChannelAddress(subscription.channel)?.platform === platform)
+        await this.catchUp(subscription);
     }
   }
 

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
 import { freshDatabaseUrl } from '../support/postgres.js';
 import { baseEnv, startBotProcess, type BotProcess } from '../support/processes.js';
-import { callbackPath } from './discord-harness.js';
+import { openStore } from '../../src/store/open-store.js';
+import { CHANNEL_ID, CHANNEL_MESSAGES, callbackPath } from './discord-harness.js';
 
 const FAILOVER_LIMIT_MS = 30_000;
 
@@ -30,6 +31,30 @@ function startReplica(discord: FakeDiscord, databaseUrl: string): Promise<BotPro
   );
 }
 
+/**
+ * Subscribes the fake's channel, as an earlier run would have, to an hourly post at the minute
+ * that just passed: each replica catches that slot up at start, and the next is an hour away.
+ */
+async function subscribeToSlotJustPassed(url: string): Promise<void> {
+  const store = await openStore({ kind: 'postgres', url }, () => new Date('2026-01-01T00:00:00Z'));
+  const lastMinute = (new Date().getUTCMinutes() + 59) % 60;
+  await store.saveSubscription({
+    channel: `discord:${CHANNEL_ID}`,
+    cron: `${lastMinute} * * * *`,
+    timezone: 'UTC',
+    source: 'command',
+  });
+  await store.close();
+}
+
+function weeklyPosts(discord: FakeDiscord) {
+  return discord
+    .channelMessages(CHANNEL_ID)
+    .filter((message) =>
+      message.embeds?.some((embed) => embed.author?.name === 'Resource of the week'),
+    );
+}
+
 /** What `/readyz` of a replica says: its HTTP status and the status in its body. */
 async function readiness({ opsPort }: BotProcess): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${opsPort}/readyz`);
@@ -43,9 +68,10 @@ async function leaseGauge({ opsPort }: BotProcess): Promise<string | undefined> 
 }
 
 describe('three replicas on one PostgreSQL database with Discord', () => {
-  it('hold one gateway session at a time, the others standing by ready, and fail over within 30 s of SIGKILL of the holder', async () => {
+  it('hold one gateway session at a time, the others standing by ready, post the weekly slot once, and fail over within 30 s of SIGKILL of the holder', async () => {
     fake = await startFakeDiscord();
     const url = await freshDatabaseUrl();
+    await subscribeToSlotJustPassed(url);
     replicas = await Promise.all([1, 2, 3].map(() => startReplica(fake!, url)));
 
     await fake.identifiedTimes(1);
@@ -58,6 +84,9 @@ describe('three replicas on one PostgreSQL database with Discord', () => {
     expect(holder.output()).toContain('gateway lease acquired');
     for (const standby of standbys)
       expect(standby.output()).toContain('standing by: another replica holds the gateway lease');
+    // Every replica caught the slot up at start; only the holder could post it.
+    await fake.waitForRequest('POST', CHANNEL_MESSAGES, undefined, 10_000);
+    await Promise.all(standbys.map((bot) => bot.printed('weekly post skipped here')));
 
     const killedAt = performance.now();
     await holder.kill('SIGKILL');
@@ -80,5 +109,7 @@ describe('three replicas on one PostgreSQL database with Discord', () => {
     await fake.waitForRequest('POST', callbackPath(command));
 
     expect(await Promise.all(standbys.map((bot) => bot.stop()))).toEqual([0, 0]);
+    // The replica that took over found the slot posted, and posted nothing more.
+    expect(weeklyPosts(fake)).toHaveLength(1);
   }, 60_000);
 });

@@ -9,6 +9,7 @@ import { freshDatabaseUrl } from '../support/postgres.js';
 import { makeWeeklyService, subscribeMondays } from '../support/weekly.js';
 
 const CHANNEL = 'discord:123456789012345678';
+const OTHER_CHANNEL = 'discord:223456789012345678';
 const opened: { service: WeeklyService; store: BotStore }[] = [];
 
 afterEach(async () => {
@@ -51,5 +52,36 @@ describe('the resource of the week with replicas on one PostgreSQL database', ()
     expect(posted.map((post) => post.slot)).toHaveLength(slots.length);
     expect(new Set(posted.map((post) => post.slot.toISOString())).size).toBe(slots.length);
     expect(new Set(posted.map((post) => post.resource.id)).size).toBe(slots.length);
+  });
+
+  it('posts, on the replica that took Discord over, the slot the old holder left claimed and the one nobody could post', async () => {
+    const { catalog } = await loadContent(FIXTURE_CATALOG);
+    const url = await freshDatabaseUrl();
+    const clock = new FakeClock('2026-05-04T08:00:00Z');
+    const oldHolder = await openStore({ kind: 'postgres', url }, () => clock.now());
+    const store = await openStore({ kind: 'postgres', url }, () => clock.now());
+    // The standby runs from before the slot; it had no Discord poster until it took over.
+    const standby = makeWeeklyService({ store, clock, catalog: () => catalog });
+    opened.push(standby);
+    await subscribeMondays(store, CHANNEL);
+    await subscribeMondays(store, OTHER_CHANNEL);
+    const slot = '2026-05-04T09:00:00.000Z';
+    await clock.advanceTo(slot);
+    await oldHolder.claimSlot(CHANNEL, slot, 'old-holder', (state) => ({
+      cycle: state.cycle,
+      resourceId: catalog.resources[0]!.id,
+    }));
+    await oldHolder.close();
+
+    await clock.advanceTo('2026-05-04T09:00:20Z');
+    await standby.service.takeOver('discord');
+    await standby.service.whenIdle();
+
+    const [, discord] = standby.posters;
+    expect(discord!.posts.map(({ channelId }) => channelId).sort()).toEqual(
+      [CHANNEL, OTHER_CHANNEL].map((channel) => channel.slice('discord:'.length)).sort(),
+    );
+    for (const channel of [CHANNEL, OTHER_CHANNEL])
+      expect(await store.getPost(channel, slot)).toMatchObject({ status: 'posted' });
   });
 });
