@@ -37,4 +37,4 @@ USER node
 VOLUME ["/app/data"]
 EXPOSE 3000 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["node", "dist/src/ops/healthcheck.js"]
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/src/entry/main.js"]

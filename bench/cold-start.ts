@@ -18,7 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  */
 export function measureBotProcess(queries: string[]): Promise<ProcessFigures> {
   // Importing the entry from a wrapper lets the process report its own peak memory when it exits.
-  const wrapper = `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n')); await import(${JSON.stringify(path.join(ROOT, 'dist/src/main.js'))});`;
+  const wrapper = `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n')); await import(${JSON.stringify(path.join(ROOT, 'dist/src/entry/main.js'))});`;
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, ['--input-type=module', '-e', wrapper], {
@@ -70,7 +70,7 @@ export function measureColdStarts(): ColdStarts {
     CONTENT_DIR: path.join(ROOT, 'content'),
   };
   const warm = mkdtempSync(path.join(os.tmpdir(), 'devops-bot-bench-cache-'));
-  const bot = path.join(ROOT, 'dist/src/main.js');
+  const bot = path.join(ROOT, 'dist/src/entry/main.js');
   timeProcess([bot], { ...env, DATA_DIR: warm }, 'docker\n');
   const times: Record<keyof ColdStarts, number[]> = {
     bareNodeMs: [],
@@ -80,7 +80,9 @@ export function measureColdStarts(): ColdStarts {
   };
   for (let round = 0; round < COLD_START_ROUNDS; round++) {
     times.bareNodeMs.push(timeProcess(['-e', '0'], env));
-    times.askMs.push(timeProcess([path.join(ROOT, 'dist/src/cli/main.js'), 'ask', 'docker'], env));
+    times.askMs.push(
+      timeProcess([path.join(ROOT, 'dist/src/entry/cli/main.js'), 'ask', 'docker'], env),
+    );
     times.consoleCacheHitMs.push(timeProcess([bot], { ...env, DATA_DIR: warm }, 'docker\n'));
     const cold = mkdtempSync(path.join(os.tmpdir(), 'devops-bot-bench-cache-'));
     times.consoleCacheMissMs.push(timeProcess([bot], { ...env, DATA_DIR: cold }, 'docker\n'));

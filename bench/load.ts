@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     `${commands} signed /devops slash commands, ${concurrency} at a time, to the bot in Slack HTTP mode against a fake Slack`,
   );
   const figures = await runSlackLoad({
-    botEntry: path.join(ROOT, 'dist/src/main.js'),
+    botEntry: path.join(ROOT, 'dist/src/entry/main.js'),
     contentDir: path.join(ROOT, 'content'),
     queries: labeledQueries().map((query) => query.query),
     commands,

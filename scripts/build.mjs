@@ -10,7 +10,7 @@ import * as esbuild from 'esbuild';
 import { BUILD_RECORD, ROOT, isBuildFresh } from './build-freshness.mjs';
 
 /** The entry points people run: the bot, the CLI (`bin`) and the container's health probe. */
-export const ENTRIES = ['src/main.ts', 'src/cli/main.ts', 'src/ops/healthcheck.ts'];
+export const ENTRIES = ['src/entry/main.ts', 'src/entry/cli/main.ts', 'src/ops/healthcheck.ts'];
 
 // Loaded by Node from node_modules, never bundled: the platform libraries are large and only the
 // chat adapters need them (they are imported dynamically), better-sqlite3 is a native addon and

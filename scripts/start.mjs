@@ -7,4 +7,4 @@ if (!isBuildFresh()) {
   const { buildApp } = await import('./build.mjs');
   await buildApp();
 }
-await import('../dist/src/main.js');
+await import('../dist/src/entry/main.js');

@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_CACHE_FILE } from '../../src/app/content-cache.js';
-import { loadEngine } from '../../src/app/load-engine.js';
+import { CONTENT_CACHE_FILE } from '../../src/entry/app/content-cache.js';
+import { loadEngine } from '../../src/entry/app/load-engine.js';
 import { FIXTURE_CATALOG } from '../support/content.js';
 
 const QUERIES = ['docker', 'k8s cronjobs', 'track experiments', 'dokcer', 'helm chart', 'kafka'];

@@ -2,9 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchContent } from '../../src/app/content-watcher.js';
-import { EngineHolder } from '../../src/app/engine-holder.js';
-import { loadEngine } from '../../src/app/load-engine.js';
+import { watchContent } from '../../src/entry/app/content-watcher.js';
+import { EngineHolder } from '../../src/entry/app/engine-holder.js';
+import { loadEngine } from '../../src/entry/app/load-engine.js';
 import { makeContentDir } from '../support/content.js';
 
 const page = (title: string, url: string) =>

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { describeFrame } from '../../src/app/source-mapped-stacks.js';
+import { describeFrame } from '../../src/entry/app/source-mapped-stacks.js';
 import { ROOT } from '../support/processes.js';
 
 /** A call site as V8 hands it to `Error.prepareStackTrace`, at a given place. */
@@ -24,7 +24,7 @@ describe('stack traces of bundled code', () => {
     writeFileSync(
       entry,
       [
-        `import { mapStackTracesToSources } from ${JSON.stringify(path.join(ROOT, 'src/app/source-mapped-stacks.ts'))};`,
+        `import { mapStackTracesToSources } from ${JSON.stringify(path.join(ROOT, 'src/entry/app/source-mapped-stacks.ts'))};`,
         'mapStackTracesToSources();',
         'class Thrower {',
         '  fail(): never {',

@@ -16,12 +16,12 @@ function builtRepository(): string {
   };
   write('src/a.ts', 'export const a = 1;\n');
   write('node_modules/.package-lock.json', '{}');
-  write('dist/src/main.js', 'console.log(1);\n', BUILT_AT);
+  write('dist/src/entry/main.js', 'console.log(1);\n', BUILT_AT);
   write(
     BUILD_RECORD,
     JSON.stringify({
       startedAt: BUILT_AT.getTime(),
-      entries: ['dist/src/main.js'],
+      entries: ['dist/src/entry/main.js'],
       inputs: ['src/a.ts', 'node_modules/.package-lock.json'],
     }),
   );
@@ -54,7 +54,7 @@ describe('the build freshness check behind npm start', () => {
 
   it('rebuilds when an entry output is missing', () => {
     const root = builtRepository();
-    rmSync(path.join(root, 'dist/src/main.js'));
+    rmSync(path.join(root, 'dist/src/entry/main.js'));
     expect(isBuildFresh(root)).toBe(false);
   });
 

@@ -59,7 +59,9 @@ describe('the bundled build', () => {
       expect(loaded).not.toContain(name);
     for (const name of PLATFORM_LIBRARIES) expect(staticPackages(CLI)).not.toContain(name);
     // The chat path, imported on demand, loads them from node_modules.
-    const chatPath = /import\("(\.\.\/chunks\/bot-[\w-]+\.js)"\)/.exec(readFileSync(BOT, 'utf8'));
+    const chatPath = /import\("((?:\.\.\/)+chunks\/bot-[\w-]+\.js)"\)/.exec(
+      readFileSync(BOT, 'utf8'),
+    );
     expect(chatPath).not.toBeNull();
     const chat = staticPackages(path.resolve(path.dirname(BOT), chatPath![1]!));
     for (const name of [...PLATFORM_LIBRARIES, 'better-sqlite3']) expect(chat).toContain(name);
@@ -82,14 +84,14 @@ describe('npm start', () => {
       cpSync(path.join(ROOT, 'scripts', script), path.join(root, 'scripts', script));
     cpSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
     // No node_modules here: a rebuild would fail to load esbuild.
-    const main = path.join(root, 'dist/src/main.js');
+    const main = path.join(root, 'dist/src/entry/main.js');
     mkdirSync(path.dirname(main), { recursive: true });
     writeFileSync(main, "process.stdout.write('the built bot ran\\n');\n");
     writeFileSync(
       path.join(root, 'dist/build-inputs.json'),
       JSON.stringify({
         startedAt: Date.now() + 60_000,
-        entries: ['dist/src/main.js'],
+        entries: ['dist/src/entry/main.js'],
         inputs: ['package.json', 'scripts/start.mjs'],
       }),
     );

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { EngineHolder } from '../../src/app/engine-holder.js';
-import { loadEngine } from '../../src/app/load-engine.js';
+import { EngineHolder } from '../../src/entry/app/engine-holder.js';
+import { loadEngine } from '../../src/entry/app/load-engine.js';
 import { runCliInProcess } from '../support/cli.js';
 import { loadFiles, makeContentDir } from '../support/content.js';
 import { writeFile } from 'node:fs/promises';

@@ -90,7 +90,7 @@ describe('the container image', () => {
     ).toContain('/app/data');
     expect(JSON.parse(instructions(runtime, 'CMD').at(-1)!.args)).toEqual([
       'node',
-      'dist/src/main.js',
+      'dist/src/entry/main.js',
     ]);
     const healthcheck = instructions(runtime, 'HEALTHCHECK').at(-1)!.args;
     const probe = JSON.parse(healthcheck.slice(healthcheck.indexOf('CMD') + 3)) as string[];

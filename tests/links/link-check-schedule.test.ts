@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { scheduleLinkChecks } from '../../src/app/link-check-schedule.js';
+import { scheduleLinkChecks } from '../../src/entry/app/link-check-schedule.js';
 import { parseConfig } from '../../src/config.js';
 import { readLinkReport } from '../../src/links/link-report.js';
 import type { LinkCheckOutcome } from '../../src/links/run-link-check.js';

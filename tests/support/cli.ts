@@ -1,5 +1,5 @@
 import { Readable, Writable } from 'node:stream';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../src/entry/cli/run-cli.js';
 import { baseEnv, type ProcessResult } from './processes.js';
 
 /** A writable stream that keeps what is written to it. */

@@ -7,9 +7,9 @@ import path from 'node:path';
 /** The repository root. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The built CLI entry (`npm test` builds first). */
-export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+export const CLI = path.join(ROOT, 'dist/src/entry/cli/main.js');
 /** The built bot entry, what `npm start` runs. */
-export const BOT = path.join(ROOT, 'dist/src/main.js');
+export const BOT = path.join(ROOT, 'dist/src/entry/main.js');
 
 /** What a finished process printed and how it ended. */
 export interface ProcessResult {

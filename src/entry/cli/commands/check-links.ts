@@ -1,7 +1,7 @@
-import { DEFAULT_CHECK_OPTIONS } from '../../links/check-links.js';
-import type { LinkHistory } from '../../links/link-report.js';
-import { runLinkCheck } from '../../links/run-link-check.js';
-import { countOf } from '../../text/plural.js';
+import { DEFAULT_CHECK_OPTIONS } from '../../../links/check-links.js';
+import type { LinkHistory } from '../../../links/link-report.js';
+import { runLinkCheck } from '../../../links/run-link-check.js';
+import { countOf } from '../../../text/plural.js';
 import { type CliCommand, positiveInteger } from '../cli-command.js';
 import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
 

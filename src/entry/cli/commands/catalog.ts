@@ -1,8 +1,8 @@
-import { breadcrumb, resourceFacts } from '../../engine/describe-resource.js';
+import { breadcrumb, resourceFacts } from '../../../engine/describe-resource.js';
 import { formatIssue } from '../../app/startup-errors.js';
-import { readLinkReport } from '../../links/link-report.js';
+import { readLinkReport } from '../../../links/link-report.js';
 import type { CliCommand } from '../cli-command.js';
-import { countOf } from '../../text/plural.js';
+import { countOf } from '../../../text/plural.js';
 import { CONTENT_OPTION, loadContentFor } from '../content-flag.js';
 
 /** `devops-bot catalog`: every resource and every problem found in the content. */

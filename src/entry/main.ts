@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { mapStackTracesToSources } from './app/source-mapped-stacks.js';
-import { ConsoleAdapter } from '../adapters/console/console-adapter.js';
-import { type Config, parseConfig, readEnvironment } from './config.js';
-import { createLogger, type Logger } from './logger.js';
+import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
+import { type Config, parseConfig, readEnvironment } from '../config.js';
+import { createLogger, type Logger } from '../logger.js';
 import type { RunningBot } from './app/bot.js';
 import { loadEngine, type LoadedEngine } from './app/load-engine.js';
 import { reloadContentOnChange } from './app/content-reloads.js';
 import { EngineHolder } from './app/engine-holder.js';
-import { ConversationRouter, explainedOutsideChannels } from './platform/conversation.js';
-import { SUBSCRIPTION_COMMANDS } from './weekly/subscription-commands.js';
-import { REPORT_CHAT_COMMAND } from './analytics/report-chat-command.js';
+import { ConversationRouter, explainedOutsideChannels } from '../platform/conversation.js';
+import { SUBSCRIPTION_COMMANDS } from '../weekly/subscription-commands.js';
+import { REPORT_CHAT_COMMAND } from '../analytics/report-chat-command.js';
 import { exitWithStartupError, formatIssue } from './app/startup-errors.js';
 import { endQuietlyWhenReaderLeaves } from './app/closed-pipe.js';
 

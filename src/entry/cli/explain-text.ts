@@ -1,5 +1,5 @@
-import type { Explanation } from '../engine/engine.js';
-import type { ParsedQuery } from '../query/parsed-query.js';
+import type { Explanation } from '../../engine/engine.js';
+import type { ParsedQuery } from '../../query/parsed-query.js';
 
 /**
  * An explanation as a curator reads it: how the query was understood, the steps the lookup took,

@@ -1,4 +1,4 @@
-import { loadContent, type LoadedContent } from '../content/load-content.js';
+import { loadContent, type LoadedContent } from '../../content/load-content.js';
 import type { CliArgs, CliIo } from './cli-command.js';
 import { formatIssue } from '../app/startup-errors.js';
 

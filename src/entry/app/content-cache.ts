@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Catalog, ContentReport } from '../content/types.js';
-import type { SavedResourceIndex } from '../search/resource-index.js';
+import type { Catalog, ContentReport } from '../../content/types.js';
+import type { SavedResourceIndex } from '../../search/resource-index.js';
 
 /** The file, inside the cache folder, that holds the last content folder read and its index. */
 export const CONTENT_CACHE_FILE = 'content-index.json';

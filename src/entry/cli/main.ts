@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { mapStackTracesToSources } from '../app/source-mapped-stacks.js';
-import { readEnvironment } from '../config.js';
+import { readEnvironment } from '../../config.js';
 import { exitWithStartupError } from '../app/startup-errors.js';
 import { runCli } from './run-cli.js';
 import { endQuietlyWhenReaderLeaves } from '../app/closed-pipe.js';

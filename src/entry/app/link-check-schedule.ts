@@ -1,8 +1,8 @@
 import { Cron } from 'croner';
-import type { Catalog } from '../content/types.js';
-import { DEFAULT_CHECK_OPTIONS } from '../links/check-links.js';
-import { runLinkCheck, type LinkCheckOutcome } from '../links/run-link-check.js';
-import type { Logger } from '../logger.js';
+import type { Catalog } from '../../content/types.js';
+import { DEFAULT_CHECK_OPTIONS } from '../../links/check-links.js';
+import { runLinkCheck, type LinkCheckOutcome } from '../../links/run-link-check.js';
+import type { Logger } from '../../logger.js';
 
 /** What the scheduled link check needs. */
 export interface LinkCheckScheduleOptions {

@@ -1,5 +1,5 @@
-import { StartupError } from '../../errors/startup-error.js';
-import { DISCORD_SNOWFLAKE } from '../../weekly/channel-address.js';
+import { StartupError } from '../../../errors/startup-error.js';
+import { DISCORD_SNOWFLAKE } from '../../../weekly/channel-address.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 
 /**
@@ -32,7 +32,7 @@ export const discordRegisterCommand: CliCommand = {
       );
     }
     // discord.js is loaded only for this command, so the rest of the CLI starts quickly.
-    const registration = await import('./discord-registration.js');
+    const registration = await import('../../../../adapters/discord/discord-registration.js');
     const where = guildId ? `in server ${guildId}` : 'globally';
     if (args.values.remove) {
       const removed = await registration.removeDiscordCommands(discord, guildId);

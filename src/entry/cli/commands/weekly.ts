@@ -1,15 +1,15 @@
-import { createEngine } from '../../engine/engine.js';
-import { createLogger, type Logger } from '../../logger.js';
-import { isWeeklyPoster, type WeeklyPoster } from '../../platform/weekly-post.js';
-import type { Catalog } from '../../content/types.js';
-import { ConversationRouter } from '../../platform/conversation.js';
-import type { BotStore } from '../../store/bot-store.js';
-import { openStore } from '../../store/open-store.js';
-import { channelAddressProblem, parseChannelAddress } from '../../weekly/channel-address.js';
-import { systemClock } from '../../weekly/clock.js';
-import { formatInZone } from '../../weekly/schedule.js';
-import { WeeklyService } from '../../weekly/weekly-service.js';
-import { readDeadLinks } from '../../links/link-report.js';
+import { createEngine } from '../../../engine/engine.js';
+import { createLogger, type Logger } from '../../../logger.js';
+import { isWeeklyPoster, type WeeklyPoster } from '../../../platform/weekly-post.js';
+import type { Catalog } from '../../../content/types.js';
+import { ConversationRouter } from '../../../platform/conversation.js';
+import type { BotStore } from '../../../store/bot-store.js';
+import { openStore } from '../../../store/open-store.js';
+import { channelAddressProblem, parseChannelAddress } from '../../../weekly/channel-address.js';
+import { systemClock } from '../../../weekly/clock.js';
+import { formatInZone } from '../../../weekly/schedule.js';
+import { WeeklyService } from '../../../weekly/weekly-service.js';
+import { readDeadLinks } from '../../../links/link-report.js';
 import {
   type CliArgs,
   type CliCommand,
@@ -105,7 +105,7 @@ async function post(args: CliArgs, io: CliIo, channel: string): Promise<number> 
   const engine = createEngine(content.catalog);
   // Port 0: posting from the command line must not collide with a bot already serving the port.
   const config = { ...io.config, port: 0 };
-  const { createPlatformAdapters } = await import('../../../adapters/platforms.js');
+  const { createPlatformAdapters } = await import('../../../../adapters/platforms.js');
   const store = await openStore(io.config.store);
   const adapter = createPlatformAdapters({
     config,

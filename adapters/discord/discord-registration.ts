@@ -5,11 +5,11 @@ import {
   type APIApplicationCommand,
   type RESTGetAPICurrentUserGuildsResult,
 } from 'discord.js';
-import { DEVOPS_COMMAND } from '../../../adapters/discord/devops-command.js';
-import { isTokenRejected, tokenRejectedError } from '../../../adapters/discord/discord-errors.js';
-import { loginFault } from '../../../adapters/discord/gateway-faults.js';
-import { StartupError } from '../../errors/startup-error.js';
-import type { DiscordConfig } from '../../config.js';
+import { DEVOPS_COMMAND } from './devops-command.js';
+import { isTokenRejected, tokenRejectedError } from './discord-errors.js';
+import { loginFault } from './gateway-faults.js';
+import { StartupError } from '../../src/errors/startup-error.js';
+import type { DiscordConfig } from '../../src/config.js';
 
 /** Registers `/devops` in one server (`guildId`) or globally; setup mistakes become start-up errors. */
 export async function registerDiscordCommands(

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
-import { renderText, type TextHints } from '../../../adapters/console/render-text.js';
-import { createEngine, type AnswerEngine } from '../../engine/engine.js';
-import { countOf } from '../../text/plural.js';
+import { renderText, type TextHints } from '../../../../adapters/console/render-text.js';
+import { createEngine, type AnswerEngine } from '../../../engine/engine.js';
+import { countOf } from '../../../text/plural.js';
 import { type CliCommand, type CliIo, positiveInteger, UsageError } from '../cli-command.js';
 import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
 import { renderExplanation } from '../explain-text.js';

@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
-import type { Config } from '../config.js';
+import type { Config } from '../../config.js';
 
 /** What a CLI command reads and writes; processes pass their own streams, tests can pass others. */
 export interface CliIo {

@@ -1,8 +1,8 @@
-import { ConfigError } from '../config.js';
-import { ContentFolderError } from '../content/content-folder-error.js';
-import type { ContentIssue } from '../content/types.js';
-import { StartupError } from '../errors/startup-error.js';
-import { countOf } from '../text/plural.js';
+import { ConfigError } from '../../config.js';
+import { ContentFolderError } from '../../content/content-folder-error.js';
+import type { ContentIssue } from '../../content/types.js';
+import { StartupError } from '../../errors/startup-error.js';
+import { countOf } from '../../text/plural.js';
 
 /** Content whose errors stop the bot from starting; each error names its file and line. */
 export class ContentInvalidError extends Error {

@@ -1,5 +1,5 @@
-import type { Answer } from '../engine/answer.js';
-import type { Explanation } from '../engine/engine.js';
+import type { Answer } from '../../engine/answer.js';
+import type { Explanation } from '../../engine/engine.js';
 
 /** One resource in the CLI's JSON output. */
 export interface JsonResult {

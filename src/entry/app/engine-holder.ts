@@ -1,5 +1,5 @@
-import type { AnswerEngine } from '../engine/engine.js';
-import type { Logger } from '../logger.js';
+import type { AnswerEngine } from '../../engine/engine.js';
+import type { Logger } from '../../logger.js';
 import { loadEngine } from './load-engine.js';
 import { formatIssue } from './startup-errors.js';
 

@@ -1,9 +1,9 @@
-import type { StoreConfig } from '../config.js';
-import type { Logger } from '../logger.js';
-import type { BotMetrics } from '../ops/metrics.js';
-import type { OnGiveUp, PlatformAdapter } from '../platform/adapter.js';
-import { LeasedAdapter, type LeaseRole } from '../platform/leased-adapter.js';
-import { openGatewayLease } from '../store/open-gateway-lease.js';
+import type { StoreConfig } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import type { BotMetrics } from '../../ops/metrics.js';
+import type { OnGiveUp, PlatformAdapter } from '../../platform/adapter.js';
+import { LeasedAdapter, type LeaseRole } from '../../platform/leased-adapter.js';
+import { openGatewayLease } from '../../store/open-gateway-lease.js';
 
 /** What {@link leaseSessions} needs besides the adapters. */
 export interface SessionLeaseOptions {

@@ -1,6 +1,6 @@
-import { DEFAULT_REPORT_DAYS, readCuratorReport } from '../../analytics/read-report.js';
-import { reportLines } from '../../analytics/report-text.js';
-import { openStore } from '../../store/open-store.js';
+import { DEFAULT_REPORT_DAYS, readCuratorReport } from '../../../analytics/read-report.js';
+import { reportLines } from '../../../analytics/report-text.js';
+import { openStore } from '../../../store/open-store.js';
 import { type CliCommand, positiveInteger } from '../cli-command.js';
 
 /** `devops-bot report [--days N] [--json]`: what the team asked, what found nothing, what did not help. */

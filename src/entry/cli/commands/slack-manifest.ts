@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { StartupError } from '../../errors/startup-error.js';
+import { StartupError } from '../../../errors/startup-error.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 
 const MANIFEST = path.join('adapters', 'slack', 'manifest.yml');

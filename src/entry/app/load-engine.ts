@@ -1,6 +1,6 @@
-import type { ContentReport } from '../content/types.js';
-import { createEngine, type AnswerEngine } from '../engine/engine.js';
-import { ResourceIndex } from '../search/resource-index.js';
+import type { ContentReport } from '../../content/types.js';
+import { createEngine, type AnswerEngine } from '../../engine/engine.js';
+import { ResourceIndex } from '../../search/resource-index.js';
 import { CODE_VERSION } from './code-version.js';
 import { ContentCache, type CachedContent } from './content-cache.js';
 import { ContentInvalidError } from './startup-errors.js';
@@ -36,7 +36,7 @@ export async function loadEngine(
     if (restored) return restored;
   }
   // Loaded only on a miss: the Markdown and YAML parsers are a good share of start-up.
-  const { loadContent } = await import('../content/load-content.js');
+  const { loadContent } = await import('../../content/load-content.js');
   const { catalog, report } = await loadContent(contentDir);
   if (report.errors.length > 0) throw new ContentInvalidError(report.errors);
   let index: ResourceIndex | undefined;

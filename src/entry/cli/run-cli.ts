@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseConfig } from '../config.js';
+import { parseConfig } from '../../config.js';
 import { isStartupError, startupExitCode } from '../app/startup-errors.js';
 import { type CliArgs, type CliCommand, type CliIo, UsageError } from './cli-command.js';
 import { askCommand } from './commands/ask.js';

@@ -1,5 +1,5 @@
-import { renderText } from '../../../adapters/console/render-text.js';
-import { createEngine } from '../../engine/engine.js';
+import { renderText } from '../../../../adapters/console/render-text.js';
+import { createEngine } from '../../../engine/engine.js';
 import { type CliCommand, UsageError } from '../cli-command.js';
 import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
 

@@ -1,5 +1,5 @@
 import { formatIssue } from '../../app/startup-errors.js';
-import { countOf } from '../../text/plural.js';
+import { countOf } from '../../../text/plural.js';
 import type { CliCommand } from '../cli-command.js';
 import { CONTENT_OPTION, loadContentFor } from '../content-flag.js';
 
