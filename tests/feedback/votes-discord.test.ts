@@ -6,6 +6,7 @@ import { apiUser } from '../fakes/discord-payloads.js';
 import type { RecordedRequest } from '../fakes/fake-discord.js';
 import {
   CHANNEL_ID,
+  CHANNEL_MESSAGES,
   EPHEMERAL,
   harnessPerTest,
   messageData,
@@ -101,6 +102,22 @@ describe('Helpful / Not helpful on Discord', () => {
     expect(alice!.resultIds.length).toBeGreaterThan(0);
     expect(JSON.stringify(votes)).not.toContain(ALICE.id);
     expect(JSON.stringify(votes)).not.toContain(BOB.id);
+  });
+
+  it('records a vote on an answer to a mention like one to /devops', async () => {
+    const harness = await startWithVotes();
+    const posted = harness.fake.waitForRequest('POST', CHANNEL_MESSAGES);
+    harness.fake.dispatch(
+      'MESSAGE_CREATE',
+      harness.fake.messageCreate({ content: 'docker', author: BOB, mentionBot: true }),
+    );
+    const answer = messageData(await posted);
+
+    const callback = await clickAs(harness, answer, 'Helpful');
+
+    expect(messageData(callback)).toMatchObject({ flags: EPHEMERAL });
+    const [vote] = await store.analytics.votesSince(EPOCH);
+    expect(vote).toMatchObject({ query: 'docker', verdict: 'helpful', platform: 'discord' });
   });
 
   it('offers no vote buttons when votes are not recorded', async () => {

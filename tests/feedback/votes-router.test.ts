@@ -4,7 +4,8 @@ import { BotMetrics } from '../../src/ops/metrics.js';
 import { ConversationRouter } from '../../src/platform/conversation.js';
 import type { BotStore } from '../../src/store/bot-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
-import { ANALYTICS_START, votesOn } from '../support/analytics.js';
+import { AnswerVotes } from '../../src/analytics/answer-votes.js';
+import { ANALYTICS_START, TEST_SALT, votesOn } from '../support/analytics.js';
 import { fixtureEngine } from '../support/content.js';
 import { makeDataDir } from '../support/weekly.js';
 
@@ -67,6 +68,26 @@ describe('votes through the conversation router', () => {
     expect(answerIdOf(await router.answer('docker', { platform: 'console' }))).toBeUndefined();
     expect(await router.answer('quantum flux capacitors', SLACK)).not.toHaveProperty('answerId');
     expect(await router.answer('help', SLACK)).not.toHaveProperty('answerId');
+  });
+
+  it('answers without vote buttons when the store cannot keep the answer, and says why', async () => {
+    const store = openSqliteStore(makeDataDir());
+    const engine = await fixtureEngine();
+    const errors: unknown[] = [];
+    const votes = new AnswerVotes({
+      store: store.analytics,
+      salt: TEST_SALT,
+      now: () => ANALYTICS_START,
+      onError: (error) => errors.push(error),
+    });
+    const router = new ConversationRouter(() => engine, [], undefined, undefined, votes);
+    await store.close();
+
+    const answer = await router.answer('docker', SLACK);
+
+    expect(answer).toMatchObject({ kind: 'topic', topic: { name: 'Docker' } });
+    expect(answer).not.toHaveProperty('answerId');
+    expect(errors).toHaveLength(1);
   });
 
   it('says votes are off when the router records none', async () => {

@@ -159,6 +159,47 @@ describe('Helpful / Not helpful on Slack', () => {
     ]);
   });
 
+  it('tells a clicker that feedback is off when a vote button reaches a bot that records none', async () => {
+    store = openSqliteStore(makeDataDir());
+    slack = await startSlackHarness();
+    const fromEarlier = {
+      type: 'button' as const,
+      action_id: 'devops_vote_helpful',
+      text: { type: 'plain_text' as const, text: 'Helpful' },
+      value: 'fromearlier0',
+    };
+
+    const id = await slack.click(fromEarlier, { userId: 'U0ALICE' });
+    const response = await slack.fake.waitForResponse((r) => r.id === id);
+
+    expect((response.body as Response).text).toContain('Feedback is turned off');
+  });
+
+  it('offers the vote buttons, and only them, on an answer shared in the channel', async () => {
+    await startWithVotes();
+    const answer = await ask('docker');
+
+    const id = await slack.click(buttonLabelled(answer, 'Share in channel'), { userId: 'U0ALICE' });
+    const shared = (await slack.fake.waitForResponse((r) => r.id === id)).body as Response;
+
+    expect(shared.response_type).toBe('in_channel');
+    expect(buttonsOf(shared).map((button) => button.text.text)).toEqual(['Helpful', 'Not helpful']);
+    expect(buttonsOf(shared)[0]!.value).not.toBe(buttonLabelled(answer, 'Helpful').value);
+  });
+
+  it('apologises privately when the vote cannot be recorded', async () => {
+    await startWithVotes();
+    const answer = await ask('docker');
+    await store.close();
+
+    const response = await clickAs(answer, 'Helpful', 'U0ALICE');
+
+    expect(response).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(response.text).toContain('your vote could not be recorded');
+    await slack.waitForLog((line) => line.msg === 'slack vote could not be recorded');
+    store = openSqliteStore(makeDataDir());
+  });
+
   it('says so privately when a vote button outlived its answer', async () => {
     await startWithVotes();
     const answer = await ask('docker');
