@@ -29,6 +29,10 @@ const COMMON = {
   external: EXTERNAL,
   sourcemap: true,
   sourcesContent: false,
+  // Fewer bytes for Node to read and compile at every start; the source maps give the names back.
+  // Whitespace stays: one import a line keeps the bundle readable and greppable.
+  minifySyntax: true,
+  minifyIdentifiers: true,
   logLevel: 'warning',
   // Bundled CommonJS packages call require() for Node's own modules; ESM output has none.
   banner: {

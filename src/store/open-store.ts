@@ -1,6 +1,5 @@
 import type { StoreConfig } from '../config.js';
 import type { BotStore } from './bot-store.js';
-import { openSqliteStore } from './sqlite-store.js';
 
 type StoreOpeners = {
   [Kind in StoreConfig['kind']]: (
@@ -11,8 +10,10 @@ type StoreOpeners = {
 
 /** Every kind of store, each with how to open it; the configuration says which one is used. */
 const STORE_OPENERS: StoreOpeners = {
-  sqlite: async (settings, now) => openSqliteStore(settings.dataDir, now),
-  // Loaded only when used: a bot on SQLite never needs the PostgreSQL driver.
+  // Each driver is loaded only when used: a bot on SQLite never needs PostgreSQL's, and a CLI
+  // command that opens no store (ask, lint, catalog) starts without loading a native addon.
+  sqlite: async (settings, now) =>
+    (await import('./sqlite-store.js')).openSqliteStore(settings.dataDir, now),
   postgres: async (settings, now) =>
     (await import('./postgres-store.js')).openPostgresStore(settings.url, now),
 };

@@ -17,6 +17,11 @@ export interface EngineCacheOptions {
   cacheDir?: string;
   /** The version of the running code; by default the bundle's, none when running from sources. */
   codeVersion?: string;
+  /**
+   * Serve what could be read when the content has errors, instead of throwing: for a caller that
+   * reports the errors itself (the CLI's `ask`). The report then holds them.
+   */
+  acceptErrors?: boolean;
 }
 
 /**
@@ -27,18 +32,18 @@ export async function loadEngine(
   contentDir: string,
   options: EngineCacheOptions = {},
 ): Promise<LoadedEngine> {
-  const { cacheDir, codeVersion = CODE_VERSION } = options;
+  const { cacheDir, codeVersion = CODE_VERSION, acceptErrors = false } = options;
   const cache = cacheDir && codeVersion ? new ContentCache(cacheDir, codeVersion) : undefined;
   const key = await cache?.keyOf(contentDir);
   const cached = key ? cache?.read(key) : undefined;
-  if (cached) {
+  if (cached && (acceptErrors || cached.report.errors.length === 0)) {
     const restored = restore(cached);
     if (restored) return restored;
   }
   // Loaded only on a miss: the Markdown and YAML parsers are a good share of start-up.
   const { loadContent } = await import('../../content/load-content.js');
   const { catalog, report } = await loadContent(contentDir);
-  if (report.errors.length > 0) throw new ContentInvalidError(report.errors);
+  if (report.errors.length > 0 && !acceptErrors) throw new ContentInvalidError(report.errors);
   let index: ResourceIndex | undefined;
   const engine = createEngine(catalog, undefined, (of, topics) => {
     index = new ResourceIndex(of, topics);

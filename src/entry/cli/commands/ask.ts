@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import { renderText, type TextHints } from '../../../../adapters/console/render-text.js';
-import { createEngine, type AnswerEngine } from '../../../engine/engine.js';
+import type { AnswerEngine } from '../../../engine/engine.js';
 import { countOf } from '../../../text/plural.js';
 import { type CliCommand, type CliIo, positiveInteger, UsageError } from '../cli-command.js';
-import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
+import { CONTENT_OPTION, loadUsableEngine } from '../content-flag.js';
 import { renderExplanation } from '../explain-text.js';
 import { explainJson, toJsonAnswer } from '../json-answer.js';
 
@@ -38,8 +38,7 @@ export const askCommand: CliCommand = {
     if (fromStdin && io.stdin.isTTY) {
       throw new UsageError('give a QUERY, or pipe queries on standard input, one a line');
     }
-    const content = await loadUsableContent(args, io);
-    const engine = createEngine(content.catalog);
+    const { engine } = await loadUsableEngine(args, io);
     const answerOne = (text: string) => write(io, engine, text, { limit, page, json, explain });
     if (!fromStdin) {
       answerOne(query);

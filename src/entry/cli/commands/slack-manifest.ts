@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { StartupError } from '../../../errors/startup-error.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 
@@ -31,6 +30,8 @@ export const slackManifestCommand: CliCommand = {
         '--mode http needs --url with the https:// address where the bot is reachable; Slack will send requests to URL/slack/events',
       );
     }
+    // Loaded on use, as the YAML parser is a large part of the CLI.
+    const { parseDocument } = await import('yaml');
     const manifest = parseDocument(await readFile(findManifest(), 'utf8'));
     if (mode === 'http') {
       const endpoint = `${url}/slack/events`;

@@ -1,7 +1,6 @@
 import { renderText } from '../../../../adapters/console/render-text.js';
-import { createEngine } from '../../../engine/engine.js';
 import { type CliCommand, UsageError } from '../cli-command.js';
-import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
+import { CONTENT_OPTION, loadUsableEngine } from '../content-flag.js';
 
 /** `devops-bot topics`: the topic tree with resource counts. */
 export const topicsCommand: CliCommand = {
@@ -16,8 +15,8 @@ export const topicsCommand: CliCommand = {
         `topics takes no words; to see what the catalog has on "${words}", run: devops-bot ask "${words}"`,
       );
     }
-    const content = await loadUsableContent(args, io);
-    const answer = createEngine(content.catalog).answer('topics');
+    const { engine } = await loadUsableEngine(args, io);
+    const answer = engine.answer('topics');
     if (answer.kind !== 'topics') throw new Error('the topics command did not answer with topics');
     io.stdout.write(
       args.values.json ? JSON.stringify({ topics: answer.tree }) + '\n' : renderText(answer) + '\n',

@@ -1,6 +1,7 @@
 import { createEngine } from '../../../engine/engine.js';
-import { createLogger, type Logger } from '../../../logger.js';
+import type { Logger } from '../../../logger.js';
 import { isWeeklyPoster, type WeeklyPoster } from '../../../platform/weekly-post.js';
+import type { Config } from '../../../config.js';
 import type { Catalog } from '../../../content/types.js';
 import { ConversationRouter } from '../../../platform/conversation.js';
 import type { BotStore } from '../../../store/bot-store.js';
@@ -53,7 +54,7 @@ async function preview(args: CliArgs, io: CliIo, channel: string): Promise<numbe
   const content = await loadUsableContent(args, io);
   const store = await openStore(io.config.store);
   try {
-    const service = serviceFor(io, store, () => content.catalog, new Map());
+    const service = serviceFor(io, store, () => content.catalog, new Map(), await logTo('silent'));
     const schedule = await service.scheduleFor(channel);
     const picks = await service.preview(channel, weeks);
     const subscribed =
@@ -97,11 +98,7 @@ async function preview(args: CliArgs, io: CliIo, channel: string): Promise<numbe
 async function post(args: CliArgs, io: CliIo, channel: string): Promise<number> {
   const address = parseChannelAddress(channel)!;
   const content = await loadUsableContent(args, io);
-  const logger = createLogger({
-    level: io.config.logLevel,
-    destination: 'stderr',
-    format: io.config.logFormat,
-  });
+  const logger = await logTo(io.config.logLevel, io.config.logFormat);
   const engine = createEngine(content.catalog);
   // Port 0: posting from the command line must not collide with a bot already serving the port.
   const config = { ...io.config, port: 0 };
@@ -148,7 +145,7 @@ function serviceFor(
   store: BotStore,
   catalog: () => Catalog,
   posters: Map<'slack' | 'discord', WeeklyPoster>,
-  logger: Logger = createLogger({ level: 'silent', destination: 'stderr' }),
+  logger: Logger,
 ): WeeklyService {
   return new WeeklyService({
     store,
@@ -159,4 +156,10 @@ function serviceFor(
     defaults: io.config.weekly,
     deadLinks: () => readDeadLinks(io.config.dataDir),
   });
+}
+
+/** A logger on standard error, loaded on use: the ask, lint and catalog commands never log. */
+async function logTo(level: Config['logLevel'], format?: Config['logFormat']): Promise<Logger> {
+  const { createLogger } = await import('../../../logger.js');
+  return createLogger({ level, destination: 'stderr', format });
 }
