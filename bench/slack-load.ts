@@ -29,6 +29,13 @@ export interface SlackLoadFigures {
   ackP99Ms: number;
   rssBeforeMb: number;
   rssAfterMb: number;
+  /**
+   * The bot's CPU time per command, user and system, over the run: what the figures cost
+   * whatever else the machine is doing (latency on a shared machine depends on that too).
+   */
+  cpuMsPerCommand: number;
+  /** Commands not answered only because the ack came after the limit (a valid body, late). */
+  late: number;
   /** Up to five commands that were not answered, and why. */
   failures: string[];
 }
@@ -51,9 +58,10 @@ export async function runSlackLoad(options: SlackLoadOptions): Promise<SlackLoad
     throw error;
   });
   try {
-    const rssBeforeMb = await residentMb(bot.opsUrl);
+    const before = await processFigures(bot.opsUrl);
     const latencies: number[] = [];
     const failures: string[] = [];
+    let late = 0;
     let next = 0;
     const worker = async () => {
       for (let index = next++; index < options.commands; index = next++) {
@@ -69,21 +77,24 @@ export async function runSlackLoad(options: SlackLoadOptions): Promise<SlackLoad
           .catch((error: unknown) => String(error));
         const ms = elapsedMs(started);
         latencies.push(ms);
-        const late =
-          ms > (options.ackLimitMs ?? SLACK_ACK_LIMIT_MS)
-            ? `acknowledged after ${Math.round(ms)} ms`
-            : undefined;
-        if (problem ?? late) failures.push(`"${text}": ${problem ?? late}`);
+        if (problem) failures.push(`"${text}": ${problem}`);
+        else if (ms > (options.ackLimitMs ?? SLACK_ACK_LIMIT_MS)) {
+          late += 1;
+          failures.push(`"${text}": acknowledged after ${Math.round(ms)} ms`);
+        }
       }
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
+    const after = await processFigures(bot.opsUrl);
     return {
       commands: options.commands,
       answered: options.commands - failures.length,
       ackP50Ms: percentile(latencies, 50),
       ackP99Ms: percentile(latencies, 99),
-      rssBeforeMb,
-      rssAfterMb: await residentMb(bot.opsUrl),
+      rssBeforeMb: before.rssMb,
+      rssAfterMb: after.rssMb,
+      cpuMsPerCommand: ((after.cpuSeconds - before.cpuSeconds) * 1000) / options.commands,
+      late,
       failures: failures.slice(0, 5),
     };
   } finally {
@@ -155,12 +166,18 @@ function parseLogLine(line: string): { msg?: string; port?: number; opsPort?: nu
   }
 }
 
-/** The bot's resident memory in MB, as its Prometheus metrics report it. */
-async function residentMb(opsUrl: string): Promise<number> {
+/** The bot's resident memory in MB and CPU time so far, as its Prometheus metrics report them. */
+async function processFigures(opsUrl: string): Promise<{ rssMb: number; cpuSeconds: number }> {
   const metrics = await (await fetch(`${opsUrl}/metrics`)).text();
-  const bytes = /^devops_bot_process_resident_memory_bytes (\d+)/m.exec(metrics)?.[1];
-  if (!bytes) throw new Error('the bot reported no devops_bot_process_resident_memory_bytes');
-  return Number(bytes) / 1024 / 1024;
+  const sample = (name: string) => {
+    const value = new RegExp(`^devops_bot_${name} ([0-9.e+-]+)$`, 'm').exec(metrics)?.[1];
+    if (value === undefined) throw new Error(`the bot reported no devops_bot_${name}`);
+    return Number(value);
+  };
+  return {
+    rssMb: sample('process_resident_memory_bytes') / 1024 / 1024,
+    cpuSeconds: sample('process_cpu_seconds_total'),
+  };
 }
 
 /**
@@ -174,6 +191,12 @@ export function describeLoad(figures: SlackLoadFigures): { text: string; ok: boo
     `answered in the ack with valid Block Kit: ${figures.answered} / ${figures.commands} (${rate.toFixed(1)}%)`,
     `ack latency p50 / p99: ${figures.ackP50Ms.toFixed(0)} / ${figures.ackP99Ms.toFixed(0)} ms (target: p99 under ${ACK_P99_TARGET_MS} ms)`,
     `bot RSS before / after: ${figures.rssBeforeMb.toFixed(0)} / ${figures.rssAfterMb.toFixed(0)} MB`,
+    `bot CPU per command: ${figures.cpuMsPerCommand.toFixed(1)} ms`,
+    ...(figures.answered < figures.commands
+      ? [
+          `not answered: ${figures.commands - figures.answered}, of which ${figures.late} late with a valid body`,
+        ]
+      : []),
     ...figures.failures.map((failure) => `not answered: ${failure}`),
   ];
   return { text: lines.join('\n'), ok };

@@ -22,6 +22,8 @@ function makeFigures(overrides: Partial<SlackLoadFigures> = {}): SlackLoadFigure
     ackP99Ms: 90,
     rssBeforeMb: 100,
     rssAfterMb: 110,
+    cpuMsPerCommand: 2,
+    late: 0,
     failures: [],
     ...overrides,
   };
@@ -41,21 +43,23 @@ describe('npm run load', () => {
     });
 
     expect(figures.failures).toEqual([]);
-    expect(figures).toMatchObject({ commands: 40, answered: 40 });
+    expect(figures).toMatchObject({ commands: 40, answered: 40, late: 0 });
     expect(figures.ackP50Ms).toBeGreaterThan(0);
     expect(figures.ackP99Ms).toBeGreaterThanOrEqual(figures.ackP50Ms);
     expect(figures.rssBeforeMb).toBeGreaterThan(10);
     expect(figures.rssAfterMb).toBeGreaterThan(10);
+    expect(figures.cpuMsPerCommand).toBeGreaterThan(0);
     expect(describeLoad(figures).text).toContain('40 / 40 (100.0%)');
   });
 
   it('fails when a command went unanswered or the p99 ack missed 1 s, naming what was not answered', () => {
     expect(describeLoad(makeFigures()).ok).toBe(true);
     const missed = describeLoad(
-      makeFigures({ answered: 9, failures: ['"docker": block 0: unknown type image'] }),
+      makeFigures({ answered: 8, late: 1, failures: ['"docker": block 0: unknown type image'] }),
     );
     expect(missed.ok).toBe(false);
-    expect(missed.text).toContain('9 / 10 (90.0%)');
+    expect(missed.text).toContain('8 / 10 (80.0%)');
+    expect(missed.text).toContain('not answered: 2, of which 1 late with a valid body');
     expect(missed.text).toContain('not answered: "docker": block 0: unknown type image');
     expect(describeLoad(makeFigures({ ackP99Ms: 1000 })).ok).toBe(false);
   });
