@@ -104,7 +104,9 @@ describe('the container image', () => {
 
   it(
     'replays the runtime stage: a production-only install from the lock file, then the bot answers in its console and the CLI prints the Slack manifest',
-    { timeout: 300_000 },
+    // npm ci compiles better-sqlite3 from source where its prebuilt binary cannot be downloaded:
+    // 5 minutes and more on a busy 2-core machine.
+    { timeout: 600_000 },
     () => {
       const { dir, env } = replay(runtime);
       expect(existsSync(path.join(dir, 'node_modules/vitest'))).toBe(false);
