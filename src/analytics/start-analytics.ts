@@ -5,7 +5,7 @@ import type { AnalyticsConfig } from './analytics-config.js';
 import { AnalyticsRecorder } from './analytics-recorder.js';
 import { AnswerVotes } from './answer-votes.js';
 import { startRetentionPurge } from './retention-purge.js';
-import { newSalt } from './user-hash.js';
+import { hashUser, newSalt } from './user-hash.js';
 
 /** Analytics as the running bot uses it. */
 export interface RunningAnalytics {
@@ -13,6 +13,11 @@ export interface RunningAnalytics {
   recorder: AnalyticsRecorder | undefined;
   /** Votes on answers; undefined with `ANALYTICS=off`, so answers carry no vote buttons. */
   votes: AnswerVotes | undefined;
+  /**
+   * The salted hash standing for a user, even with `ANALYTICS=off`: a suggested link is kept
+   * because its suggester asked for it, under this hash and never the raw id.
+   */
+  userHash(platform: string, userId: string): string;
   /** Stops the daily purge and waits for writes in flight. */
   stop(): Promise<void>;
 }
@@ -31,13 +36,9 @@ export async function startAnalytics(
 ): Promise<RunningAnalytics> {
   const onError = (error: unknown) =>
     logger.warn({ err: error }, 'analytics could not be written; answers are not affected');
+  const salt = config.salt ?? (await store.analytics.salt(newSalt()));
   const options = config.enabled
-    ? {
-        store: store.analytics,
-        salt: config.salt ?? (await store.analytics.salt(newSalt())),
-        now: () => clock.now(),
-        onError,
-      }
+    ? { store: store.analytics, salt, now: () => clock.now(), onError }
     : undefined;
   const recorder = options && new AnalyticsRecorder(options);
   const votes = options && new AnswerVotes(options);
@@ -53,6 +54,7 @@ export async function startAnalytics(
   return {
     recorder,
     votes,
+    userHash: (platform, userId) => hashUser(salt, platform, userId),
     async stop() {
       stopPurge();
       await recorder?.flush();

@@ -11,6 +11,7 @@ import { EngineHolder } from './app/engine-holder.js';
 import { ConversationRouter, explainedOutsideChannels } from '../platform/conversation.js';
 import { SUBSCRIPTION_COMMANDS } from '../weekly/subscription-commands.js';
 import { REPORT_CHAT_COMMAND } from '../analytics/report-chat-command.js';
+import { SUGGEST_COMMAND } from '../suggestions/suggest-command.js';
 import { exitWithStartupError, formatIssue } from './app/startup-errors.js';
 import { endQuietlyWhenReaderLeaves } from './app/closed-pipe.js';
 
@@ -57,7 +58,11 @@ async function runConsole(config: Config, logger: Logger, loaded: LoadedEngine):
   const stopReloading = reloadContentOnChange(holder, config.contentDir);
   const router = new ConversationRouter(
     () => holder.current,
-    explainedOutsideChannels([...Object.values(SUBSCRIPTION_COMMANDS), REPORT_CHAT_COMMAND]),
+    explainedOutsideChannels([
+      ...Object.values(SUBSCRIPTION_COMMANDS),
+      REPORT_CHAT_COMMAND,
+      SUGGEST_COMMAND,
+    ]),
   );
   const consoleAdapter = new ConsoleAdapter({
     router,

@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { Answer } from '../engine/answer.js';
 import type { AnswerObserver, PlatformName } from '../platform/conversation.js';
 import type { Verdict } from '../store/analytics-store.js';
+import type { SuggestionOutcome } from '../suggestions/suggest-command.js';
 
 /** The bot's Prometheus metrics, in a registry of their own. */
 export class BotMetrics implements AnswerObserver {
@@ -22,6 +23,12 @@ export class BotMetrics implements AnswerObserver {
     name: 'devops_bot_votes_total',
     help: 'Votes recorded on answers ("Helpful" / "Not helpful"), by platform and verdict; a changed vote counts again.',
     labelNames: ['platform', 'verdict'] as const,
+    registers: [this.registry],
+  });
+  private readonly suggestions = new Counter({
+    name: 'devops_bot_suggestions_total',
+    help: 'Links suggested with "suggest", by platform and outcome (new, repeat, listed in the catalog, invalid).',
+    labelNames: ['platform', 'outcome'] as const,
     registers: [this.registry],
   });
   private readonly latency = new Histogram({
@@ -74,6 +81,11 @@ export class BotMetrics implements AnswerObserver {
 
   voted(platform: PlatformName, verdict: Verdict): void {
     this.votes.inc({ platform, verdict });
+  }
+
+  /** Counts a suggested link by what became of it. */
+  suggested(outcome: SuggestionOutcome, platform: string): void {
+    this.suggestions.inc({ platform, outcome });
   }
 
   failed(platform: PlatformName): void {

@@ -15,6 +15,7 @@ import { isWeeklyPoster, type WeeklyPoster } from '../../platform/weekly-post.js
 import { openStore } from '../../store/open-store.js';
 import type { WeeklyPlatform } from '../../weekly/channel-address.js';
 import { systemClock } from '../../weekly/clock.js';
+import { createSuggestCommand } from '../../suggestions/suggest-command.js';
 import { createSubscriptionCommands } from '../../weekly/subscription-commands.js';
 import { WeeklyService } from '../../weekly/weekly-service.js';
 import { reloadContentOnChange } from './content-reloads.js';
@@ -71,6 +72,13 @@ export async function startBot(
     [
       ...createSubscriptionCommands({ store, weekly, defaults: config.weekly }),
       createReportChatCommand({ analytics: store.analytics, now: () => systemClock.now() }),
+      createSuggestCommand({
+        analytics: store.analytics,
+        catalog: () => holder.current.catalog,
+        userHash: analytics.userHash,
+        now: () => systemClock.now(),
+        onSuggestion: (outcome, platform) => metrics.suggested(outcome, platform),
+      }),
     ],
     metrics,
     analytics.recorder,

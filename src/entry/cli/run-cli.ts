@@ -8,6 +8,7 @@ import { catalogCommand } from './commands/catalog.js';
 import { discordRegisterCommand } from './commands/discord-register.js';
 import { lintCommand } from './commands/lint.js';
 import { reportCommand } from './commands/report.js';
+import { suggestionsCommand } from './commands/suggestions.js';
 import { slackManifestCommand } from './commands/slack-manifest.js';
 import { topicsCommand } from './commands/topics.js';
 import { weeklyCommand } from './commands/weekly.js';
@@ -20,6 +21,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   lintCommand,
   weeklyCommand,
   reportCommand,
+  suggestionsCommand,
   checkLinksCommand,
   discordRegisterCommand,
   slackManifestCommand,
