@@ -38,6 +38,8 @@ export class ConsoleAdapter implements PlatformAdapter {
   private finish!: () => void;
 
   constructor(private readonly options: ConsoleAdapterOptions) {
+    // The console's own commands are tried first, so one that shadows the router's is a mistake.
+    indexCommands([...options.router.commands, ...CONSOLE_COMMANDS]);
     this.style = { rich: options.interactive };
     this.finished = new Promise((resolve) => (this.finish = resolve));
   }

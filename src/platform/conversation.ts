@@ -1,5 +1,6 @@
 import type { Answer } from '../engine/answer.js';
 import { helpFor, indexCommands, type NamedCommand } from '../engine/command-index.js';
+import { COMMANDS } from '../engine/commands.js';
 import type { AnswerEngine, AnswerOptions } from '../engine/engine.js';
 import type { Verdict } from '../store/analytics-store.js';
 import type { AnswerFeedback, VoteOutcome } from './answer-feedback.js';
@@ -73,6 +74,14 @@ export class ConversationRouter {
     private readonly feedback?: AnswerFeedback,
   ) {
     this.byName = indexCommands(channelCommands);
+    // The engine's commands share the first word with channel commands: a name both claim is
+    // rejected here, at start, rather than answered by whichever is tried first.
+    indexCommands(this.commands);
+  }
+
+  /** Every command a message can call through this router: the engine's, then the channel commands. */
+  get commands(): NamedCommand[] {
+    return [...COMMANDS, ...this.channelCommands];
   }
 
   /** The engine currently answering (it changes when content is reloaded). */
