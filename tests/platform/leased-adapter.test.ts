@@ -7,6 +7,7 @@ import { LeasedAdapter, type LeaseRole } from '../../src/platform/leased-adapter
 import type { StoreConfig } from '../../src/config.js';
 import { openGatewayLease } from '../../src/store/open-gateway-lease.js';
 import { freshDatabaseUrl } from '../support/postgres.js';
+import { freePort } from '../support/processes.js';
 import { makeDataDir } from '../support/weekly.js';
 import { WaitableLog } from '../fakes/waitable-log.js';
 import { leaseName } from '../store/gateway-lease-contract.js';
@@ -164,5 +165,16 @@ describe('an adapter run on a lease', () => {
     expect(only.adapter.stops).toBe(1);
     expect(await only.roleChange(3)).toBe('active');
     expect(only.adapter.starts).toBe(2);
+  });
+
+  it('stands by while the database is out of reach, rather than failing the start', async () => {
+    const port = await freePort();
+    const cutOff = await replica(
+      { kind: 'postgres', url: `postgres://bot@127.0.0.1:${port}/devops` },
+      leaseName(),
+    );
+    await cutOff.leased.start();
+    expect(cutOff.leased.role).toBe('standby');
+    expect(cutOff.adapter.starts).toBe(0);
   });
 });
