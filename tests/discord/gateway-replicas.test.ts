@@ -84,9 +84,8 @@ describe('three replicas on one PostgreSQL database with Discord', () => {
     expect(holder.output()).toContain('gateway lease acquired');
     for (const standby of standbys)
       expect(standby.output()).toContain('standing by: another replica holds the gateway lease');
-    // Every replica caught the slot up at start; only the holder could post it.
+    // The holder catches the slot up at start; a standby skips it, or finds it posted.
     await fake.waitForRequest('POST', CHANNEL_MESSAGES, undefined, 10_000);
-    await Promise.all(standbys.map((bot) => bot.printed('weekly post skipped here')));
 
     const killedAt = performance.now();
     await holder.kill('SIGKILL');
@@ -109,7 +108,7 @@ describe('three replicas on one PostgreSQL database with Discord', () => {
     await fake.waitForRequest('POST', callbackPath(command));
 
     expect(await Promise.all(standbys.map((bot) => bot.stop()))).toEqual([0, 0]);
-    // The replica that took over found the slot posted, and posted nothing more.
+    // Every replica has finished its work: the slot was posted once, by the first holder.
     expect(weeklyPosts(fake)).toHaveLength(1);
-  }, 60_000);
+  }, 90_000);
 });
