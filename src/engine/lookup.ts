@@ -16,7 +16,7 @@ import { paginate } from './paginate.js';
 import { interleave, preferWords, rankByType } from './rank-by-type.js';
 import { suggestTopics } from './suggest-topics.js';
 import { listTopicResources } from './topic-listing.js';
-import { inTopics, listedWithScores, nameUnit } from './topic-scope.js';
+import { idsOf, inTopics, listedWithScores, nameUnit } from './topic-scope.js';
 
 /** Where a lookup reads from: the catalog and its indexes, built together. */
 export interface LookupSources {
@@ -277,7 +277,7 @@ function topicListing(
   );
   const learningWords = [...query.generic, ...query.context];
   if (learningWords.length > 0) {
-    const listed = new Set(results.map((result) => result.resource.id));
+    const listed = idsOf(results);
     const words = learningWords.flatMap(splitWords);
     results = preferWords(
       results,

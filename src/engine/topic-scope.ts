@@ -31,6 +31,19 @@ export function listedWithScores(catalog: Catalog, topic: Topic): ScoredResource
   return listed;
 }
 
+// Memoised per list: a topic's listing is the same array answer after answer (see listedWithScores).
+const idSets = new WeakMap<ScoredResource[], Set<string>>();
+
+/** The ids of the resources in a list of results; worked out once for a memoised listing. */
+export function idsOf(results: ScoredResource[]): Set<string> {
+  let ids = idSets.get(results);
+  if (!ids) {
+    ids = new Set(results.map((result) => result.resource.id));
+    idSets.set(results, ids);
+  }
+  return ids;
+}
+
 // Memoised per catalog: which resources belong to a topic or name it in their text.
 const scopes = new WeakMap<Catalog, Map<string, Set<string>>>();
 

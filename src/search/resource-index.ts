@@ -254,6 +254,14 @@ export class ResourceIndex {
     return new Map(results.map((result) => [String(result.id), result.terms.length]));
   }
 
+  /**
+   * One plain MiniSearch search of the text with the index's own options, nothing planned around
+   * it: the reference that the benchmark sets an answer's cost against.
+   */
+  searchOnce(text: string): SearchResult[] {
+    return this.search.search(text);
+  }
+
   /** Whether a query word can match some resource, as written, by prefix or allowing for a typo. */
   couldMatch(word: string): boolean {
     return this.vocabulary.wordReach(word) !== 'none';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/engine/answer.js';
 import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
+import { ResourceIndex } from '../../src/search/resource-index.js';
 import { loadFiles } from '../support/content.js';
 
 function urls(answer: Answer): string[] {
@@ -64,5 +65,17 @@ describe('planning a search from the index vocabulary', () => {
     expect(found.sort()).toEqual(
       [0, 500, 1000, 1500, 2000].map((index) => `https://example.org/guide-${index}`).sort(),
     );
+  });
+
+  it('runs one plain search of a text with the index options, the benchmark reference', async () => {
+    const { catalog } = await loadFiles({
+      'notes.md': `# Notes\n\nAssorted notes.\n\n${small.join('\n')}\n`,
+    });
+    let index: ResourceIndex | undefined;
+    createEngine(catalog, undefined, (of, topics) => (index = new ResourceIndex(of, topics)));
+    const found = index!.searchOnce('caching pipelines').map((result) => String(result.id));
+    expect(found.map((id) => catalog.resourcesById.get(id)!.url)).toEqual([
+      'https://example.org/pipelines',
+    ]);
   });
 });
