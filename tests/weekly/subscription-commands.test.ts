@@ -98,6 +98,7 @@ describe('subscription commands', () => {
     expect(help.kind === 'help' && help.commands.map((command) => command.name)).toEqual([
       'help',
       'topics',
+      'part',
       'ask',
       'subscribe',
       'unsubscribe',
