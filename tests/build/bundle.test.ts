@@ -77,6 +77,15 @@ describe('the bundled build', () => {
     expect(ask.status, ask.stderr).toBe(0);
     expect(ask.stdout).toContain('https://');
   });
+
+  it('loads the parsers it defers from the bundle: the Slack manifest prints in both modes', () => {
+    const socket = run(CLI, ['slack-manifest']);
+    expect(socket.status, socket.stderr).toBe(0);
+    expect(socket.stdout).toContain('socket_mode_enabled: true');
+    const http = run(CLI, ['slack-manifest', '--mode', 'http', '--url', 'https://bot.example']);
+    expect(http.status, http.stderr).toBe(0);
+    expect(http.stdout).toContain('request_url: https://bot.example/slack/events');
+  });
 });
 
 describe('npm start', () => {

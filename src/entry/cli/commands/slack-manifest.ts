@@ -30,20 +30,12 @@ export const slackManifestCommand: CliCommand = {
         '--mode http needs --url with the https:// address where the bot is reachable; Slack will send requests to URL/slack/events',
       );
     }
-    // Loaded on use, as the YAML parser is a large part of the CLI.
-    const { parseDocument } = await import('yaml');
-    const manifest = parseDocument(await readFile(findManifest(), 'utf8'));
-    if (mode === 'http') {
-      const endpoint = `${url}/slack/events`;
-      manifest.setIn(['settings', 'socket_mode_enabled'], false);
-      manifest.setIn(['settings', 'event_subscriptions', 'request_url'], endpoint);
-      manifest.setIn(['settings', 'interactivity', 'request_url'], endpoint);
-      const commands = manifest.getIn(['features', 'slash_commands']) as { items: unknown[] };
-      commands.items.forEach((_, index) =>
-        manifest.setIn(['features', 'slash_commands', index, 'url'], endpoint),
-      );
-    }
-    io.stdout.write(manifest.toString());
+    // Loaded on use, as the YAML parser is a large part of the CLI. Through a module of ours that
+    // imports it statically: a bundled dynamic import of the CommonJS package has no named exports.
+    const { manifestText } = await import('./slack-manifest-text.js');
+    io.stdout.write(
+      manifestText(await readFile(findManifest(), 'utf8'), mode === 'http' ? url : undefined),
+    );
     return 0;
   },
 };
