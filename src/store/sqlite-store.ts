@@ -51,8 +51,15 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
 
 // better-sqlite3 is synchronous: each method does its work at once and resolves with the result.
 class SqliteStore implements BotStore {
+  // Analytics runs a handful of fixed statements on every answer: each is prepared once.
+  private readonly preparedStatements = new Map<string, Database.Statement>();
+
   readonly analytics = new SqlAnalyticsStore(async <Row>(sql: string, params: unknown[]) => {
-    const statement = this.db.prepare(sql);
+    let statement = this.preparedStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.preparedStatements.set(sql, statement);
+    }
     if (statement.reader) return statement.all(...params) as Row[];
     statement.run(...params);
     return [];
