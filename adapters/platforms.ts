@@ -1,7 +1,7 @@
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import type { OnGiveUp, PlatformAdapter } from '../src/platform/adapter.js';
-import type { ConversationRouter } from '../src/platform/conversation.js';
+import type { ConversationRouter } from '../src/platform/conversation-router.js';
 import type { SeenEvents } from './slack/ignore-repeated-events.js';
 import { SlackAdapter } from './slack/slack-adapter.js';
 import { DiscordAdapter } from './discord/discord-adapter.js';

@@ -6,7 +6,7 @@ import { stripInvocation } from '../../src/engine/invocation.js';
 import { offeredStep } from '../../src/engine/learning-path.js';
 import type { Logger } from '../../src/logger.js';
 import type { PlatformAdapter } from '../../src/platform/adapter.js';
-import type { ConversationRouter } from '../../src/platform/conversation.js';
+import type { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { CONSOLE_COMMANDS, type ConsoleStep, type LastQuery } from './console-commands.js';
 import { renderText, type TextHints } from './render-text.js';
 import type { TerminalStyle } from './terminal-text.js';

@@ -4,7 +4,7 @@ import type { DiscordConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { StartupError } from '../../src/errors/startup-error.js';
 import type { OnGiveUp, PlatformAdapter } from '../../src/platform/adapter.js';
-import type { ConversationRouter } from '../../src/platform/conversation.js';
+import type { ConversationRouter } from '../../src/platform/conversation-router.js';
 import type { WeeklyPost, WeeklyPoster, WeeklySlot } from '../../src/platform/weekly-post.js';
 import { ButtonActions } from './button-actions.js';
 import { loginFault } from './gateway-faults.js';

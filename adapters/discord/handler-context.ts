@@ -1,6 +1,6 @@
 import type { NoticeAnswer } from '../../src/engine/answer.js';
 import type { Logger } from '../../src/logger.js';
-import type { ConversationRouter } from '../../src/platform/conversation.js';
+import type { ConversationRouter } from '../../src/platform/conversation-router.js';
 import type { ButtonActions } from './button-actions.js';
 import type { RenderOptions } from './render-answer.js';
 

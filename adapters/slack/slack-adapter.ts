@@ -5,7 +5,7 @@ import { StartupError } from '../../src/errors/startup-error.js';
 import { LOOPBACK, type SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import type { OnGiveUp, PlatformAdapter } from '../../src/platform/adapter.js';
-import type { ConversationRouter } from '../../src/platform/conversation.js';
+import type { ConversationRouter } from '../../src/platform/conversation-router.js';
 import type { WeeklyPost, WeeklyPoster, WeeklySlot } from '../../src/platform/weekly-post.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackChannelManagers } from './channel-managers.js';

@@ -1,7 +1,7 @@
 import type { Answer } from '../../src/engine/answer.js';
 import type { Logger } from '../../src/logger.js';
 import type { VoteOutcome } from '../../src/platform/answer-feedback.js';
-import type { ConversationRouter } from '../../src/platform/conversation.js';
+import type { ConversationRouter } from '../../src/platform/conversation-router.js';
 import type { Verdict } from '../../src/store/analytics-store.js';
 import type { SlackMessage } from './block-kit.js';
 import type { SlackChannelManagers } from './channel-managers.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnalyticsRecorder } from '../../src/analytics/analytics-recorder.js';
-import { ConversationRouter } from '../../src/platform/conversation.js';
+import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import type { BotStore } from '../../src/store/bot-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { apiUser } from '../fakes/discord-payloads.js';

@@ -3,7 +3,8 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
-import { ConversationRouter, explainedOutsideChannels } from '../../src/platform/conversation.js';
+import { explainedOutsideChannels } from '../../src/platform/conversation.js';
+import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { SUBSCRIPTION_COMMANDS } from '../../src/weekly/subscription-commands.js';
 import { fixtureEngine } from '../support/content.js';
 

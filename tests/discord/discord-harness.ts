@@ -5,11 +5,8 @@ import { afterEach, expect } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import type { AnswerFeedback } from '../../src/platform/answer-feedback.js';
-import {
-  ConversationRouter,
-  type AskRecorder,
-  type ChannelCommand,
-} from '../../src/platform/conversation.js';
+import { type AskRecorder, type ChannelCommand } from '../../src/platform/conversation.js';
+import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { fixtureEngine } from '../support/content.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.js';
 

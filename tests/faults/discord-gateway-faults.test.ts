@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter.js';
 import type { StartupError } from '../../src/errors/startup-error.js';
 import { createLogger } from '../../src/logger.js';
-import { ConversationRouter } from '../../src/platform/conversation.js';
+import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import {
   startFakeDiscord,
   type FakeDiscord,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SlackAdapter, type SlackAdapterOptions } from '../../adapters/slack/slack-adapter.js';
 import type { StartupError } from '../../src/errors/startup-error.js';
 import { createLogger } from '../../src/logger.js';
-import { ConversationRouter } from '../../src/platform/conversation.js';
+import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { slackConfig, startSlackHarness, type SlackHarness } from '../slack/slack-harness.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/engine/answer.js';
 import { BotMetrics } from '../../src/ops/metrics.js';
-import { ConversationRouter } from '../../src/platform/conversation.js';
+import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import type { BotStore } from '../../src/store/bot-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { AnswerVotes } from '../../src/analytics/answer-votes.js';

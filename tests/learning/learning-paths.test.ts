@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import type { Answer } from '../../src/engine/answer.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
-import { ConversationRouter } from '../../src/platform/conversation.js';
+import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { fixtureEngine, loadFiles, shippedEngine } from '../support/content.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { offeredStep } from '../../src/engine/learning-path.js';

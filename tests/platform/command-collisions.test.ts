@@ -5,11 +5,8 @@ import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import { REPORT_CHAT_COMMAND } from '../../src/analytics/report-chat-command.js';
 import type { Answer } from '../../src/engine/answer.js';
 import { CommandCollisionError } from '../../src/engine/command-index.js';
-import {
-  type ChannelCommand,
-  ConversationRouter,
-  explainedOutsideChannels,
-} from '../../src/platform/conversation.js';
+import { type ChannelCommand, explainedOutsideChannels } from '../../src/platform/conversation.js';
+import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { SUBSCRIPTION_COMMANDS } from '../../src/weekly/subscription-commands.js';
 import { fixtureEngine } from '../support/content.js';
 

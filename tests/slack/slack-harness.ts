@@ -5,11 +5,8 @@ import type { Answer } from '../../src/engine/answer.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import type { OnGiveUp } from '../../src/platform/adapter.js';
 import type { AnswerFeedback } from '../../src/platform/answer-feedback.js';
-import {
-  ConversationRouter,
-  type AskRecorder,
-  type ChannelCommand,
-} from '../../src/platform/conversation.js';
+import { type AskRecorder, type ChannelCommand } from '../../src/platform/conversation.js';
+import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import type { BotStore } from '../../src/store/bot-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from '../fakes/fake-slack.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConversationRouter } from '../../src/platform/conversation.js';
+import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { createSubscriptionCommands } from '../../src/weekly/subscription-commands.js';
 import type { WeeklyService } from '../../src/weekly/weekly-service.js';
 import { FakeClock } from '../support/fake-clock.js';

@@ -10,7 +10,7 @@ import { BotMetrics } from '../../ops/metrics.js';
 import { opsRoutes } from '../../ops/health-routes.js';
 import { startOpsServer } from '../../ops/ops-server.js';
 import type { PlatformAdapter } from '../../platform/adapter.js';
-import { ConversationRouter } from '../../platform/conversation.js';
+import { ConversationRouter } from '../../platform/conversation-router.js';
 import { isWeeklyPoster, type WeeklyPoster } from '../../platform/weekly-post.js';
 import { openStore } from '../../store/open-store.js';
 import type { WeeklyPlatform } from '../../weekly/channel-address.js';

@@ -3,7 +3,7 @@ import type { Logger } from '../../../logger.js';
 import { isWeeklyPoster, type WeeklyPoster } from '../../../platform/weekly-post.js';
 import type { Config } from '../../../config.js';
 import type { Catalog } from '../../../content/types.js';
-import { ConversationRouter } from '../../../platform/conversation.js';
+import { ConversationRouter } from '../../../platform/conversation-router.js';
 import type { BotStore } from '../../../store/bot-store.js';
 import { openStore } from '../../../store/open-store.js';
 import { channelAddressProblem, parseChannelAddress } from '../../../weekly/channel-address.js';
