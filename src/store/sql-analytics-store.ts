@@ -7,13 +7,7 @@ import type {
   Verdict,
   VoteRecord,
 } from './analytics-store.js';
-
-/**
- * Runs one statement written with `?` placeholders and resolves with the rows it returned (none
- * for a statement without `RETURNING`). Each database supplies one, so analytics keeps one set
- * of SQL for SQLite and PostgreSQL.
- */
-export type SqlRunner = <Row>(sql: string, params: unknown[]) => Promise<Row[]>;
+import type { SqlConnection } from './sql-database.js';
 
 interface AskRow {
   normalized_query: string;
@@ -61,9 +55,13 @@ interface SuggestionRow {
 
 const SALT_SETTING = 'analytics_salt';
 
-/** The analytics store over either database, through its {@link SqlRunner}. */
+/** The analytics store over either database, through its {@link SqlConnection}. */
 export class SqlAnalyticsStore implements AnalyticsStore {
-  constructor(private readonly sql: SqlRunner) {}
+  constructor(private readonly database: SqlConnection) {}
+
+  private async sql<Row>(sql: string, params: unknown[]): Promise<Row[]> {
+    return (await this.database.run<Row>(sql, params)).rows;
+  }
 
   async recordAsk(ask: AskRecord): Promise<void> {
     await this.sql(
