@@ -6,6 +6,7 @@ import { stripInvocation } from '../../src/engine/invocation.js';
 import { offeredStep } from '../../src/engine/learning-path.js';
 import type { Logger } from '../../src/logger.js';
 import type { PlatformAdapter } from '../../src/platform/adapter.js';
+import { APOLOGY } from '../../src/platform/failure-notices.js';
 import type { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { CONSOLE_COMMANDS, type ConsoleStep, type LastQuery } from './console-commands.js';
 import { renderText, type TextHints } from './render-text.js';
@@ -96,7 +97,7 @@ export class ConsoleAdapter implements PlatformAdapter {
       return renderText(withConsoleHelp(answer), this.style, CONSOLE_HINTS);
     } catch (error) {
       this.options.logger.error({ err: error, query: text }, 'console answer failed');
-      return 'Sorry, something went wrong while answering that. The error has been logged.';
+      return renderText(APOLOGY, this.style);
     }
   }
 }

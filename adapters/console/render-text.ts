@@ -102,7 +102,9 @@ export function renderText(
       ].join('\n');
     }
     case 'notice':
-      return [bold(answer.title, style), ...answer.lines.map(terminalSafe)].join('\n');
+      return [bold(terminalSafe(answer.title), style), ...answer.lines.map(terminalSafe)].join(
+        '\n',
+      );
     case 'none':
       return [
         `Nothing in the catalog matches "${terminalSafe(answer.query)}".`,

@@ -10,12 +10,13 @@ import type { Answer } from '../../src/engine/answer.js';
 import { completeQuery } from '../../src/engine/autocomplete.js';
 import { voteAcknowledgement } from '../../src/platform/answer-feedback.js';
 import type { ConversationContext } from '../../src/platform/conversation.js';
+import { APOLOGY, ASK_AGAIN } from '../../src/platform/failure-notices.js';
 import { answerInTime } from './answer-in-time.js';
 import type { ButtonAction } from './button-actions.js';
 import { COMMAND_NAME, QUERY_OPTION } from './devops-command.js';
 import { errorDetails } from './discord-errors.js';
 import { DISCORD_LIMITS, escapeText, outgoing } from './discord-text.js';
-import { APOLOGY, EXPIRED_BUTTON, type DiscordHandlerContext } from './handler-context.js';
+import type { DiscordHandlerContext } from './handler-context.js';
 import { renderAnswer } from './render-answer.js';
 import { whyBotCannotPost } from './bot-permissions.js';
 
@@ -63,7 +64,7 @@ async function suggestQueries(
 async function answerButton(interaction: ButtonInteraction, context: DiscordHandlerContext) {
   const action = context.buttons.decode(interaction.customId);
   if (!action) {
-    const expired = renderAnswer(EXPIRED_BUTTON, context.buttons, context.render);
+    const expired = renderAnswer(ASK_AGAIN, context.buttons, context.render);
     await interaction.reply({ ...outgoing(expired), ...PRIVATE });
   } else if (action.kind === 'ask') await replyWithAnswer(interaction, action.query, context);
   else if (action.kind === 'vote') await acknowledgeVote(interaction, action, context);

@@ -1,9 +1,10 @@
 import { PermissionFlagsBits, type Message } from 'discord.js';
 import type { ConversationContext } from '../../src/platform/conversation.js';
 import { stripInvocation } from '../../src/engine/invocation.js';
+import { APOLOGY } from '../../src/platform/failure-notices.js';
 import { errorDetails } from './discord-errors.js';
 import { outgoing, type DiscordMessage } from './discord-text.js';
-import { APOLOGY, type DiscordHandlerContext } from './handler-context.js';
+import type { DiscordHandlerContext } from './handler-context.js';
 import { renderAnswer } from './render-answer.js';
 import { whyBotCannotPost } from './bot-permissions.js';
 

@@ -70,12 +70,6 @@ export function renderAnswer(answer: Answer, options: RenderOptions): SlackMessa
   }
 }
 
-/** The short reply to a question the bot failed to answer. */
-export function renderApology(): SlackMessage {
-  const text = 'Sorry, something went wrong while answering that. The error has been logged.';
-  return { text, blocks: [sectionBlock(`:warning: ${text}`)] };
-}
-
 function renderResults(
   answer: TopicAnswer | SearchAnswer,
   title: string,

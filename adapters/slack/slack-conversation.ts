@@ -1,11 +1,12 @@
 import type { Answer } from '../../src/engine/answer.js';
 import type { Logger } from '../../src/logger.js';
 import type { VoteOutcome } from '../../src/platform/answer-feedback.js';
+import { APOLOGY } from '../../src/platform/failure-notices.js';
 import type { ConversationRouter } from '../../src/platform/conversation-router.js';
 import type { Verdict } from '../../src/store/analytics-store.js';
 import type { SlackMessage } from './block-kit.js';
 import type { SlackChannelManagers } from './channel-managers.js';
-import { renderAnswer, renderApology, type RenderOptions } from './render-answer.js';
+import { renderAnswer, type RenderOptions } from './render-answer.js';
 import { slackErrorFields } from './slack-errors.js';
 import { capQuery } from './slack-text.js';
 
@@ -72,7 +73,10 @@ export class SlackConversation {
         { err: error, ...slackErrorFields(error), ...questionLogFields(question), source },
         'slack answer failed',
       );
-      return { message: renderApology(), ephemeral: true };
+      return {
+        message: renderAnswer(APOLOGY, { command: this.command, ephemeral: true }),
+        ephemeral: true,
+      };
     }
   }
 }

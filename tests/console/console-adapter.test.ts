@@ -3,6 +3,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
+import { APOLOGY } from '../../src/platform/failure-notices.js';
 import { explainedOutsideChannels } from '../../src/platform/conversation.js';
 import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { SUBSCRIPTION_COMMANDS } from '../../src/weekly/subscription-commands.js';
@@ -73,7 +74,8 @@ describe('the console adapter', () => {
       },
     };
     const { printed, logged } = await converse(['explode', 'topics'], { engine: failing });
-    expect(printed).toContain('Sorry, something went wrong');
+    expect(printed).toContain(`${APOLOGY.title}\n${APOLOGY.lines[0]}`);
+    expect(printed).not.toContain('index corrupted');
     expect(printed).toContain('Kubernetes (7)');
     expect(logged.join('')).toContain('index corrupted');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import type { ChannelCommand } from '../../src/platform/conversation.js';
+import { APOLOGY } from '../../src/platform/failure-notices.js';
 import { loadFiles } from '../support/content.js';
 import {
   EPHEMERAL,
@@ -206,7 +207,10 @@ describe('the /devops command on Discord', () => {
 
     expect((callback.body as { type: number }).type).toBe(4);
     expect(messageData(callback).flags).toBe(EPHEMERAL);
-    expect(messageData(callback).embeds![0]!.title).toBe('Sorry, something went wrong');
+    expect(messageData(callback).embeds![0]).toMatchObject({
+      title: APOLOGY.title,
+      description: APOLOGY.lines.join('\n'),
+    });
     expect(harness.logs).toContainEqual(
       expect.objectContaining({
         msg: 'discord interaction failed',

@@ -9,6 +9,7 @@ import { TEST_SALT, votesOn } from '../support/analytics.js';
 import { runCliInProcess } from '../support/cli.js';
 import { baseEnv } from '../support/processes.js';
 import { makeDataDir } from '../support/weekly.js';
+import { APOLOGY } from '../../src/platform/failure-notices.js';
 
 type Response = SlackMessageBody & { response_type?: string; replace_original?: boolean };
 
@@ -195,7 +196,7 @@ describe('Helpful / Not helpful on Slack', () => {
     const response = await clickAs(answer, 'Helpful', 'U0ALICE');
 
     expect(response).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(response.text).toContain('your vote could not be recorded');
+    expect(response.text).toContain(APOLOGY.title);
     await slack.waitForLog((line) => line.msg === 'slack vote could not be recorded');
     store = openSqliteStore(makeDataDir());
   });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ASK_AGAIN } from '../../src/platform/failure-notices.js';
 import { startSlackHarness, type SlackHarness } from './slack-harness.js';
 import {
   buttonLabelled,
@@ -38,6 +39,20 @@ async function responsesTo(id: string, count: number): Promise<Response[]> {
 }
 
 describe('the answer buttons', () => {
+  it('a button value the bot cannot read tells the clicker privately to ask again', async () => {
+    const clicked = await harness.click({
+      type: 'button',
+      action_id: 'devops_more',
+      text: { type: 'plain_text', text: 'More' },
+      value: 'docker|2',
+    });
+    const [reply] = await responsesTo(clicked, 1);
+
+    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(visibleText(reply!)).toContain(ASK_AGAIN.title);
+    await harness.waitForLog((line) => line.msg === 'slack button without a query');
+  });
+
   it('More replaces the message with the next page', async () => {
     const first = await ask('docker');
 

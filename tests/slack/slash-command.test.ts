@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { slashCommandBody } from '../fakes/slack-requests.js';
+import { APOLOGY } from '../../src/platform/failure-notices.js';
 import {
   blocksOf,
   canManageCommand,
@@ -125,10 +126,11 @@ describe('the /devops slash command over HTTP', () => {
     const ack = await command('boom now', { channel_id: 'C0099' });
 
     expect(ack.status).toBe(200);
-    expect(ack.json).toMatchObject({
-      response_type: 'ephemeral',
-      text: expect.stringContaining('Sorry'),
-    });
+    expect(ack.json).toMatchObject({ response_type: 'ephemeral' });
+    const apology = visibleText(ack.json as SlackMessageBody);
+    expect(apology).toContain(`:warning: *${APOLOGY.title}*`);
+    expect(apology).toContain(APOLOGY.lines[0]);
+    expect(apology).not.toContain('boom from a channel command');
     const logged = await waitForLog((line) => line.msg === 'slack answer failed');
     expect(logged).toMatchObject({
       query: 'boom now',

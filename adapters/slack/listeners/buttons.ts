@@ -1,5 +1,6 @@
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
 import { voteAcknowledgement } from '../../../src/platform/answer-feedback.js';
+import { APOLOGY, ASK_AGAIN } from '../../../src/platform/failure-notices.js';
 import {
   ACTIONS,
   decodeQueryButton,
@@ -14,6 +15,7 @@ import {
   type ViewFor,
 } from '../slack-conversation.js';
 import { slackErrorFields } from '../slack-errors.js';
+import { renderAnswer } from '../render-answer.js';
 import { escapeMrkdwn } from '../slack-text.js';
 
 /** A click on one of the bot's buttons, reduced to what the handlers need. */
@@ -23,8 +25,6 @@ interface Click {
   onEphemeral: boolean;
   respond: RespondFn;
 }
-
-const VOTE_FAILED = 'Sorry, your vote could not be recorded. Please try again in a moment.';
 
 /**
  * The bot's buttons. **Share in channel** reposts the answer for everyone, saying who shared it;
@@ -81,20 +81,19 @@ function registerVoteButtons(app: App, conversation: SlackConversation): void {
       return;
     }
     const where = { channelId, userId: body.user.id };
-    let text: string;
+    let message: { text: string; blocks?: unknown[] };
     try {
-      text = escapeMrkdwn(
-        voteAcknowledgement(await conversation.vote(action.value, verdict, where)),
-      );
+      const outcome = await conversation.vote(action.value, verdict, where);
+      message = { text: escapeMrkdwn(voteAcknowledgement(outcome)) };
     } catch (error) {
       conversation.logger.error(
         { err: error, actionId: action.action_id, channelId },
         'slack vote could not be recorded',
       );
-      text = VOTE_FAILED;
+      message = renderAnswer(APOLOGY, { command: conversation.command, ephemeral: true });
     }
     try {
-      await respond({ response_type: 'ephemeral', replace_original: false, text });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     } catch (error) {
       conversation.logger.error(
         { err: error, ...slackErrorFields(error), actionId: action.action_id, channelId },
@@ -120,7 +119,16 @@ function onClick(
     const request = decodeQueryButton(action.value);
     const channelId = clickedChannel(body);
     if (!request || !channelId) {
+      // A value the bot cannot read (an older format, a cut query) is told to ask again, not ignored.
       conversation.logger.warn({ actionId: action.action_id }, 'slack button without a query');
+      const expired = renderAnswer(ASK_AGAIN, { command: conversation.command, ephemeral: true });
+      await respond({ response_type: 'ephemeral', replace_original: false, ...expired }).catch(
+        (error: unknown) =>
+          conversation.logger.error(
+            { err: error, ...slackErrorFields(error), actionId: action.action_id },
+            'slack button answer could not be sent to response_url',
+          ),
+      );
       return;
     }
     const question = { text: request.query, page: request.page, channelId, userId: body.user.id };
