@@ -2,14 +2,8 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/fake-slack.js';
 import { postToSlackApp, slashCommandBody } from '../fakes/slack-requests.js';
-import {
-  baseEnv,
-  BOT,
-  freePort,
-  runNode,
-  startBotProcess,
-  type BotProcess,
-} from '../support/processes.js';
+import { baseEnv, BOT, runNode, type BotProcess } from '../support/processes.js';
+import { startSlackHttpBot } from '../support/slack-http-bot.js';
 import { makeDataDir } from '../support/weekly.js';
 
 const SECRET = 'exposure-signing-secret';
@@ -25,31 +19,16 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function startSlackHttpBot(extra: Record<string, string> = {}) {
+async function startBot(extra: Record<string, string> = {}) {
   fake = await startFakeSlack();
-  const port = await freePort();
-  bot = await startBotProcess(
-    baseEnv({
-      SLACK_BOT_TOKEN: 'xoxb-exposure-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      DATA_DIR: makeDataDir(),
-      LOG_LEVEL: 'info',
-      ...extra,
-    }),
-  );
-  return {
-    fake,
-    bot,
-    slackUrl: `http://127.0.0.1:${port}`,
-    opsUrl: `http://127.0.0.1:${bot.opsPort}`,
-  };
+  const started = await startSlackHttpBot(fake, SECRET, extra);
+  bot = started.bot;
+  return started;
 }
 
 describe('what the bot exposes in Slack HTTP mode', () => {
   it('serves only /slack/events on PORT, and health, readiness and metrics on OPS_PORT', async () => {
-    const { slackUrl, opsUrl } = await startSlackHttpBot();
+    const { slackUrl, opsUrl } = await startBot();
     const ack = await postToSlackApp(slackUrl, {
       body: slashCommandBody({ text: 'docker' }),
       signingSecret: SECRET,
@@ -66,7 +45,7 @@ describe('what the bot exposes in Slack HTTP mode', () => {
   });
 
   it('asks for METRICS_TOKEN as a bearer token on /metrics, keeps probes open, and never logs the token', async () => {
-    const { opsUrl } = await startSlackHttpBot({ METRICS_TOKEN });
+    const { opsUrl } = await startBot({ METRICS_TOKEN });
     const scrape = (authorization?: string) =>
       fetch(`${opsUrl}/metrics`, authorization ? { headers: { authorization } } : {});
 

@@ -6,7 +6,8 @@ import {
   postToSlackApp,
   slashCommandBody,
 } from '../fakes/slack-requests.js';
-import { baseEnv, freePort, startBotProcess, type BotProcess } from '../support/processes.js';
+import type { BotProcess } from '../support/processes.js';
+import { startSlackHttpBot } from '../support/slack-http-bot.js';
 import { visibleText, type SlackMessageBody } from './slack-message.js';
 
 const SECRET = 'process-signing-secret';
@@ -22,17 +23,9 @@ afterEach(async () => {
 describe('npm start with Slack in HTTP mode', () => {
   it('answers a signed /devops docker within 3 s, refuses a bad signature, replies to a mention in its thread, and serves /healthz on OPS_PORT only', async () => {
     fake = await startFakeSlack();
-    const port = await freePort();
-    bot = await startBotProcess(
-      baseEnv({
-        SLACK_BOT_TOKEN: 'xoxb-process-test',
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: fake.apiUrl,
-        PORT: String(port),
-        LOG_LEVEL: 'info',
-      }),
-    );
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const running = await startSlackHttpBot(fake, SECRET, { SLACK_BOT_TOKEN: 'xoxb-process-test' });
+    bot = running.bot;
+    const baseUrl = running.slackUrl;
     const body = slashCommandBody({ text: 'docker', response_url: fake.responseUrl() });
 
     const started = Date.now();
@@ -46,7 +39,7 @@ describe('npm start with Slack in HTTP mode', () => {
     const mention = appMentionEvent(`<@${FAKE_BOT.userId}> docker`);
     await postToSlackApp(baseUrl, { body: eventCallbackBody(mention), signingSecret: SECRET });
     const reply = await fake.waitForCall('chat.postMessage');
-    const health = await fetch(`http://127.0.0.1:${bot.opsPort}/healthz`);
+    const health = await fetch(`${running.opsUrl}/healthz`);
     const healthOnSlackPort = await fetch(`${baseUrl}/healthz`);
 
     expect(ack.status).toBe(200);
