@@ -70,10 +70,23 @@ export class IndexVocabulary {
     );
   }
 
-  /** True when every word of the units is in the index as written: typo matching could only add noise. */
-  knowsEveryWord(units: QueryUnit[]): boolean {
-    return units.every((unit) => unit.alternatives.flat().every((word) => this.has(stem(word))));
+  /**
+   * Whether allowing typos could match more than the words as written: only a word the index
+   * lacks, long enough for a typo allowance, is ever matched with one.
+   */
+  typosCouldWiden(units: QueryUnit[]): boolean {
+    return units.some((unit) =>
+      unit.alternatives.some((words) => words.some((word) => this.typoWidens(word))),
+    );
   }
+
+  private readonly typoWidens = memoiseByWord((word) =>
+    splitWords(word).some((token) => {
+      if (STOP_WORDS.has(token)) return false;
+      const term = stem(token);
+      return !this.has(term) && typoAllowance(term) > 0;
+    }),
+  );
 
   // The best reach of the terms the index makes of the word (a search matches any of them).
   private reachOfTerms(word: string): WordReach {

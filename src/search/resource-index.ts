@@ -2,6 +2,7 @@ import MiniSearch, { type AsPlainObject, type Query, type SearchResult } from 'm
 import type { Catalog, Resource } from '../content/types.js';
 import { typoAllowance } from './edit-distance.js';
 import { IndexVocabulary, SHORTEST_PREFIX } from './index-vocabulary.js';
+import { IndexPostings } from './index-postings.js';
 import { FIELD_BOOSTS, toDocument, type IndexedResource } from './indexed-resource.js';
 import { coversEnough, matchedUnits, wordsOfUnits, type QueryUnit } from './query-unit.js';
 import { STOP_WORDS, splitWords, stem } from './text.js';
@@ -61,6 +62,8 @@ export class ResourceIndex {
   private readonly documentFrequency = new Map<string, number>();
   /** What the index's words say about a query's words, before any search runs. */
   private readonly vocabulary: IndexVocabulary;
+  /** Which resources a search could return, read from the index without scoring. */
+  private readonly postings: IndexPostings;
 
   /** Indexes the catalog, or takes the index {@link toJSON} saved for this same catalog. */
   constructor(
@@ -92,10 +95,12 @@ export class ResourceIndex {
       this.search = MiniSearch.loadJS<IndexedResource>(saved.search, options);
       this.documentFrequency = new Map(saved.documentFrequency);
       this.vocabulary = new IndexVocabulary(this.documentFrequency, this.search);
+      this.postings = new IndexPostings(this.search, (term) => this.hasWord(term));
       return;
     }
     this.search = new MiniSearch<IndexedResource>(options);
     this.vocabulary = new IndexVocabulary(this.documentFrequency, this.search);
+    this.postings = new IndexPostings(this.search, (term) => this.hasWord(term));
     for (const resource of catalog.resources) {
       gathering = new Set();
       this.search.add(toDocument(resource, catalog, topicMatcher));
@@ -135,7 +140,7 @@ export class ResourceIndex {
       if (units.every((unit) => this.vocabulary.canMatch(unit, 'prefix'))) {
         results = this.matchAll(units, { fuzzy: false, allow: inScope, fields });
       }
-      if (results.length === 0 && !this.vocabulary.knowsEveryWord(units)) {
+      if (results.length === 0 && this.vocabulary.typosCouldWiden(units)) {
         results = this.matchAll(units, { fuzzy: true, allow: inScope, fields });
       }
     }
@@ -168,7 +173,7 @@ export class ResourceIndex {
     );
     const others = units.filter((unit) => unit !== rarest);
     if (!this.narrowingPays(others)) return this.run(units, 'AND', options);
-    const candidates = this.idsOf(this.run([rarest], 'OR', options));
+    const candidates = this.postings.resourcesMatching([rarest], options);
     return this.run(units, 'AND', { ...options, allow: (id) => candidates.has(id) });
   }
 
@@ -177,10 +182,6 @@ export class ResourceIndex {
     let total = 0;
     for (const unit of units) total += this.vocabulary.frequency(unit);
     return total >= NARROWING_PAYS_FROM;
-  }
-
-  private idsOf(results: SearchResult[]): Set<string> {
-    return new Set(results.map((result) => String(result.id)));
   }
 
   /**
@@ -194,7 +195,7 @@ export class ResourceIndex {
     inScope: ((id: string) => boolean) | undefined,
     fields: string[] | undefined,
   ): SearchResult[] {
-    const fuzzy = !this.vocabulary.knowsEveryWord(live);
+    const fuzzy = this.vocabulary.typosCouldWiden(live);
     if (Math.ceil(units.length / 2) >= live.length) {
       // Every unit that can match must: that is a search for all of them, rarest first.
       const seen = new Set(found.map((result) => result.id));
@@ -212,7 +213,7 @@ export class ResourceIndex {
       subjects.length < live.length &&
       this.narrowingPays(live.filter((unit) => unit.kind !== 'word'))
     ) {
-      const candidates = this.idsOf(this.run(subjects, 'OR', base));
+      const candidates = this.postings.resourcesMatching(subjects, base);
       allow = (id) => candidates.has(id);
     }
     const seen = new Set(found.map((result) => result.id));

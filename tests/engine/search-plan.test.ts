@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/engine/answer.js';
 import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
-import { ResourceIndex } from '../../src/search/resource-index.js';
+import { ResourceIndex, wordUnit } from '../../src/search/resource-index.js';
 import { loadFiles } from '../support/content.js';
 
 function urls(answer: Answer): string[] {
@@ -60,11 +60,22 @@ describe('planning a search from the index vocabulary', () => {
         index % 500 === 0 ? 'Rollback of a canary deployment.' : 'Rolling out a deployment.',
       ),
     );
-    const engine = await engineOver(many);
-    const found = urls(engine.answer('canary deployment', { pageSize: 20 }));
-    expect(found.sort()).toEqual(
-      [0, 500, 1000, 1500, 2000].map((index) => `https://example.org/guide-${index}`).sort(),
-    );
+    const { catalog } = await loadFiles({
+      'notes.md': `# Notes\n\nAssorted notes.\n\n${many.join('\n')}\n`,
+    });
+    let index: ResourceIndex | undefined;
+    const engine = createEngine(catalog, undefined, (of, topics) => {
+      return (index = new ResourceIndex(of, topics));
+    });
+    const expected = [0, 500, 1000, 1500, 2000]
+      .map((index) => `https://example.org/guide-${index}`)
+      .sort();
+    expect(urls(engine.answer('canary deployment', { pageSize: 20 })).sort()).toEqual(expected);
+    // Narrowed to the resources of the rarest word as a search widens it: by prefix, by a typo.
+    for (const rarest of ['rollb', 'kanary']) {
+      const found = index!.find([wordUnit(rarest), wordUnit('deployment')], { relaxed: false });
+      expect(found.map((result) => result.resource.url).sort()).toEqual(expected);
+    }
   });
 
   it('runs one plain search of a text with the index options, the benchmark reference', async () => {

@@ -1,0 +1,105 @@
+import { typoAllowance } from './edit-distance.js';
+import { SHORTEST_PREFIX } from './index-vocabulary.js';
+import type { QueryUnit } from './query-unit.js';
+import { STOP_WORDS, splitWords, stem } from './text.js';
+
+/** For one indexed word: per field id, the documents (short ids) that have it and how often. */
+type FieldPostings = Map<number, Map<number, number>>;
+
+/** What MiniSearch 7 keeps and a candidate set reads: each word's postings, the fields and the ids. */
+interface MiniSearchInternals {
+  _index: {
+    get(term: string): FieldPostings | undefined;
+    atPrefix(prefix: string): Iterable<[string, FieldPostings]>;
+    fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
+  };
+  _fieldIds: Record<string, number>;
+  _documentIds: Map<number, string>;
+}
+
+/** How the search a candidate set stands for widens its words. */
+export interface WideningOptions {
+  /** Whether words the index lacks may match allowing for a typo. */
+  fuzzy: boolean;
+  /** Known words match only as written (no prefix widening). */
+  wordsAsWritten?: boolean | undefined;
+  /** Fields searched when a unit names none; every field when unset. */
+  fields?: string[] | undefined;
+  /** Resources that may be returned at all; every one when unset. */
+  allow?: ((id: string) => boolean) | undefined;
+}
+
+/**
+ * Which resources a search could return, read straight from the index's postings without
+ * scoring anything. Scoring builds a result object per matching resource, which for a common
+ * word is thousands of objects per query; a set of ids is enough to narrow a search to.
+ */
+export class IndexPostings {
+  private readonly internals: MiniSearchInternals;
+
+  /**
+   * @param search the MiniSearch index (its words are read, never changed).
+   * @param hasWord whether some resource has this (stemmed) word exactly.
+   */
+  constructor(
+    search: object,
+    private readonly hasWord: (term: string) => boolean,
+  ) {
+    this.internals = search as unknown as MiniSearchInternals;
+    if (typeof this.internals._index?.atPrefix !== 'function' || !this.internals._fieldIds) {
+      throw new Error('this MiniSearch version keeps its postings elsewhere; update IndexPostings');
+    }
+  }
+
+  /**
+   * The ids of the resources that have some word of some unit in the fields searched, widened
+   * by prefix and typo as a search with the index's options would widen it: every resource an
+   * OR search of the units returns, and every one an AND search could.
+   */
+  resourcesMatching(units: QueryUnit[], options: WideningOptions): Set<string> {
+    const shortIds = new Set<number>();
+    for (const unit of units) {
+      const fieldIds = this.fieldIdsOf(unit.fields ?? options.fields);
+      for (const word of unit.alternatives.flat()) {
+        for (const postings of this.postingsOf(word, options)) {
+          for (const fieldId of fieldIds) {
+            const documents = postings.get(fieldId);
+            if (documents) for (const shortId of documents.keys()) shortIds.add(shortId);
+          }
+        }
+      }
+    }
+    const ids = new Set<string>();
+    const { allow } = options;
+    for (const shortId of shortIds) {
+      const id = this.internals._documentIds.get(shortId)!;
+      if (!allow || allow(id)) ids.add(id);
+    }
+    return ids;
+  }
+
+  private fieldIdsOf(fields: string[] | undefined): number[] {
+    const all = this.internals._fieldIds;
+    return (fields ?? Object.keys(all)).map((field) => all[field]!);
+  }
+
+  /** The postings of every indexed word a query word matches: as written, by prefix, by typo. */
+  private *postingsOf(word: string, options: WideningOptions): Iterable<FieldPostings> {
+    const index = this.internals._index;
+    for (const token of splitWords(word)) {
+      if (STOP_WORDS.has(token)) continue;
+      const term = stem(token);
+      const known = this.hasWord(term);
+      if (term.length >= SHORTEST_PREFIX && !(options.wordsAsWritten && known)) {
+        for (const [, postings] of index.atPrefix(term)) yield postings;
+      } else {
+        const postings = index.get(term);
+        if (postings) yield postings;
+      }
+      const allowance = options.fuzzy && !known ? typoAllowance(term) : 0;
+      if (allowance > 0) {
+        for (const [postings] of index.fuzzyGet(term, allowance).values()) yield postings;
+      }
+    }
+  }
+}
