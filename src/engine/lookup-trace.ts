@@ -3,9 +3,6 @@ export interface LookupTrace {
   step(text: string): void;
 }
 
-/** A trace that keeps nothing: the normal case, where nobody asked for an explanation. */
-export const SILENT_TRACE: LookupTrace = { step: () => undefined };
-
 /** A trace that keeps every step, in order. */
 export function recordingTrace(): LookupTrace & { steps: string[] } {
   const steps: string[] = [];

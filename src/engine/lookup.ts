@@ -11,7 +11,7 @@ import {
 import { phraseWords, type TopicMatcher, type TopicMention } from '../search/topic-matcher.js';
 import { splitWords, stem } from '../search/text.js';
 import { topicRef, type Answer } from './answer.js';
-import { SILENT_TRACE, type LookupTrace } from './lookup-trace.js';
+import type { LookupTrace } from './lookup-trace.js';
 import { paginate } from './paginate.js';
 import { interleave, preferWords, rankByType } from './rank-by-type.js';
 import { suggestTopics } from './suggest-topics.js';
@@ -45,10 +45,13 @@ type Finding =
   | { kind: 'search'; topic?: Topic; results: ScoredResource[] }
   | { kind: 'none'; named: Topic[] };
 
-/** A lookup in progress: its sources, its trace and the notes the answer will carry. */
+/**
+ * A lookup in progress: its sources, its trace and the notes the answer will carry. Without a
+ * trace (nobody asked why), `trace?.step(...)` skips building the step's text as well.
+ */
 interface Lookup {
   sources: LookupSources;
-  trace: LookupTrace;
+  trace: LookupTrace | undefined;
   notes: string[];
 }
 
@@ -63,14 +66,14 @@ export function lookup(
   sources: LookupSources,
   query: ParsedQuery,
   request: PageRequest,
-  trace: LookupTrace = SILENT_TRACE,
+  trace?: LookupTrace,
 ): Answer {
   const run: Lookup = { sources, trace, notes: [] };
   if (query.truncated) run.notes.push('Your message was cut to its first 500 characters.');
   const finding = query.sides ? compare(run, query.sides) : find(run, query);
   const notes = run.notes.length > 0 ? { notes: run.notes } : {};
   if (finding.kind === 'none') {
-    trace.step('answer: nothing found; suggesting the closest topics');
+    trace?.step('answer: nothing found; suggesting the closest topics');
     return {
       kind: 'none',
       query: query.text,
@@ -79,7 +82,7 @@ export function lookup(
     };
   }
   const ranked = rankByType(finding.results, query.types);
-  if (query.types.length > 0) trace.step(`ranked ${query.types.join(', ')} resources first`);
+  if (query.types.length > 0) trace?.step(`ranked ${query.types.join(', ')} resources first`);
   const { items, page } = paginate(ranked, request.page, request.pageSize);
   if (finding.kind === 'topic') {
     const { topic } = finding;
@@ -111,7 +114,7 @@ function find(run: Lookup, query: ParsedQuery): Finding {
   const unknown = query.subjects.filter((word) => !index.couldMatch(word));
   let subjects = query.subjects;
   if (unknown.length > 0) {
-    run.trace.step(`no resource has ${quoteAll(unknown)}, even allowing for a typo`);
+    run.trace?.step(`no resource has ${quoteAll(unknown)}, even allowing for a typo`);
     if (isTheSubject(unknown, query)) return { kind: 'none', named };
     subjects = subjects.filter((word) => !unknown.includes(word));
     run.notes.push(
@@ -123,12 +126,12 @@ function find(run: Lookup, query: ParsedQuery): Finding {
     const narrowed = searchFor(run, query, [...subjects, ...context]);
     if (narrowed.length > 0) return narrowed.finding;
   }
-  if (query.context.length > 0) run.trace.step(`set aside ${quoteAll(query.context)} as context`);
+  if (query.context.length > 0) run.trace?.step(`set aside ${quoteAll(query.context)} as context`);
   if (subjects.length === 0) return findWithoutSubjects(run, query);
   if (named.length === 0) {
     // With part of the question unknown, only resources that answer all the rest will do.
     const found = index.find(subjects.map(wordUnit), { relaxed: unknown.length === 0 });
-    run.trace.step(`searched the whole catalog for ${quoteAll(subjects)}: ${found.length} found`);
+    run.trace?.step(`searched the whole catalog for ${quoteAll(subjects)}: ${found.length} found`);
     return found.length > 0 ? { kind: 'search', results: found } : { kind: 'none', named };
   }
   return findInTopics(run, query, subjects);
@@ -164,7 +167,7 @@ function searchFor(
         relaxed: false,
       })
     : run.sources.index.find(units, { relaxed: false });
-  run.trace.step(`looked for ${quoteAll(words)} together: ${found.length} found`);
+  run.trace?.step(`looked for ${quoteAll(words)} together: ${found.length} found`);
   return {
     length: found.length,
     finding: { kind: 'search', results: found, ...(topic ? { topic } : {}) },
@@ -182,13 +185,13 @@ function findInTopics(run: Lookup, query: ParsedQuery, subjects: string[]): Find
   const units = subjects.map(wordUnit);
   const scope = inTopics(run.sources, query.topics);
   const scoped = index.find(units, { scope, fields: TEXT_FIELDS });
-  run.trace.step(`searched ${names} for ${quoteAll(subjects)}: ${scoped.length} found`);
+  run.trace?.step(`searched ${names} for ${quoteAll(subjects)}: ${scoped.length} found`);
   if (scoped.length > 0) {
     return { kind: 'search', topic: topics[0]!, results: withTopicTypes(run, query, scoped) };
   }
   if (subjects.length >= 2) {
     const everywhere = index.find(units, { relaxed: false });
-    run.trace.step(`searched the whole catalog for all of them: ${everywhere.length} found`);
+    run.trace?.step(`searched the whole catalog for all of them: ${everywhere.length} found`);
     if (everywhere.length > 0) {
       run.notes.push(
         `Nothing about ${quoteAll(subjects)} in ${names}; these come from the whole catalog.`,
@@ -197,7 +200,7 @@ function findInTopics(run: Lookup, query: ParsedQuery, subjects: string[]): Find
     }
   }
   run.notes.push(`Nothing about ${quoteAll(subjects)} in ${names}; here is the topic.`);
-  run.trace.step(`fell back to the listing of ${topics[0]!.name}`);
+  run.trace?.step(`fell back to the listing of ${topics[0]!.name}`);
   return topicListing(run, query.topics[0]!, query);
 }
 
@@ -218,7 +221,7 @@ function withTopicTypes(
       (resource) => resource.type && query.types.includes(resource.type) && !seen.has(resource.id),
     );
   if (typed.length > 0)
-    run.trace.step(`added ${typed.length} ${query.types.join('/')} resources of the topic`);
+    run.trace?.step(`added ${typed.length} ${query.types.join('/')} resources of the topic`);
   const lowest = Math.min(...found.map((result) => result.score));
   return [...found, ...typed.map((resource) => ({ resource, score: lowest / 2 }))];
 }
@@ -230,7 +233,7 @@ function findWithoutSubjects(run: Lookup, query: ParsedQuery): Finding {
   if (topics.length > 1) {
     const units = topics.map((mention) => mentionUnit(query.words, mention));
     const together = run.sources.index.find(units, { relaxed: false });
-    run.trace.step(
+    run.trace?.step(
       `${together.length} resources name every topic; then each topic's listing in turn`,
     );
     const listings = topics.map((mention) => topicListing(run, mention, query).results);
@@ -240,17 +243,17 @@ function findWithoutSubjects(run: Lookup, query: ParsedQuery): Finding {
     const results = run.sources.catalog.resources
       .filter((resource) => resource.type && query.types.includes(resource.type))
       .map((resource) => ({ resource, score: 1 }));
-    run.trace.step(`no topic or subject: every ${query.types.join(' or ')} resource`);
+    run.trace?.step(`no topic or subject: every ${query.types.join(' or ')} resource`);
     return results.length > 0 ? { kind: 'search', results } : { kind: 'none', named: [] };
   }
-  run.trace.step('only learning words: no subject to look for');
+  run.trace?.step('only learning words: no subject to look for');
   return { kind: 'none', named: [] };
 }
 
 /** "X vs Y": each side found on its own, shown in turns. */
 function compare(run: Lookup, sides: ParsedQuery[]): Finding {
   const findings = sides.map((side, number) => {
-    run.trace.step(`side ${number + 1}: "${side.text}"`);
+    run.trace?.step(`side ${number + 1}: "${side.text}"`);
     return find(run, side);
   });
   const lists = findings.map((finding) => (finding.kind === 'none' ? [] : finding.results));
@@ -272,7 +275,7 @@ function topicListing(
   let results = listedWithScores(run.sources.catalog, topic);
   const viaSearch = results.length === 0;
   if (viaSearch) results = run.sources.index.find([nameUnit(topic)]);
-  run.trace.step(
+  run.trace?.step(
     `listed ${topic.name}${viaSearch ? ' (no resources of its own: those that name it)' : ''}: ${results.length} resources`,
   );
   const learningWords = [...query.generic, ...query.context];
@@ -283,7 +286,7 @@ function topicListing(
       results,
       run.sources.index.countWordsIn(words, (id) => listed.has(id)),
     );
-    run.trace.step(`moved up resources that say ${quoteAll(learningWords)}`);
+    run.trace?.step(`moved up resources that say ${quoteAll(learningWords)}`);
   }
   return {
     kind: 'topic',

@@ -121,6 +121,7 @@ function vocabularyAt(
  */
 function comparisonSides(words: string[], reader: QueryReader): ParsedQuery[] | undefined {
   const stems = words.map(stem);
+  if (!reader.vocabulary.mayCompare(stems)) return undefined;
   const segments: string[][] = [[]];
   let compared = false;
   for (let i = 0; i < words.length; i++) {

@@ -29,6 +29,8 @@ const SHORTEST_TYPO_WORD = 6;
 export class QueryVocabulary {
   private readonly byFirstStem = new Map<string, Entry[]>();
   private readonly typoCandidates: Entry[] = [];
+  /** The first stems of the comparison phrases ("vs", "compare", "difference between"). */
+  private readonly comparisonStarts = new Set<string>();
 
   constructor(vocabulary: Vocabulary) {
     // A word listed twice keeps its first role: a resource type says more than a learning word.
@@ -51,6 +53,7 @@ export class QueryVocabulary {
     const entry: Entry = { stems, role, ...(type ? { type } : {}) };
     entries.push(entry);
     this.byFirstStem.set(stems[0]!, entries);
+    if (role === 'comparison') this.comparisonStarts.add(stems[0]!);
     if (stems.length === 1 && stems[0]!.length >= SHORTEST_TYPO_WORD)
       this.typoCandidates.push(entry);
   }
@@ -61,6 +64,11 @@ export class QueryVocabulary {
       .get(stems[index]!)
       ?.find((candidate) => candidate.stems.every((word, k) => stems[index + k] === word));
     return entry ? toMatch(entry, entry.stems.length) : undefined;
+  }
+
+  /** Whether some comparison phrase could start at one of these stems: most queries compare nothing. */
+  mayCompare(stems: string[]): boolean {
+    return stems.some((stemmed) => this.comparisonStarts.has(stemmed));
   }
 
   /** Whether a stem is a one-word vocabulary entry. */

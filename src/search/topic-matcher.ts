@@ -132,7 +132,12 @@ export class TopicMatcher {
     // A name typed right from its first word was already looked up as written; only a typo in the
     // first word needs every name tried, and a known word is no typo.
     const first = stems[start]!;
-    const candidates = isKnownWord(first)
+    const known = isKnownWord(first);
+    // No name starts with this word or with a word within a typo of it: nothing to try (most
+    // words of a question, "the" and "how" among them, end here instead of trying every name).
+    if (!known && !this.phrasesByFirstWord.has(first) && this.namesWordsNear(first).size === 0)
+      return undefined;
+    const candidates = known
       ? (this.phrasesByFirstWord.get(first) ?? []).filter((phrase) => phrase.words.length > 1)
       : this.multiWordPhrases;
     return candidates.find(
