@@ -8,13 +8,16 @@ import {
   analyticsConfig,
   analyticsEnvironment,
 } from './analytics/analytics-config.js';
+import { type ConfigProblem, list, optionalText } from './config-fields.js';
+import { checkRegistry, type PlatformDescriptor } from './platform/platform-descriptor.js';
+import { platformVariables, readPlatformSettings } from './platform/platform-settings.js';
 import { channelAddressProblem } from './weekly/channel-address.js';
 import { cronProblem, isTimeZone, parseDuration } from './weekly/schedule-values.js';
 
 /** Misconfiguration found at start: every bad variable, each with what is wrong and what to do. */
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
-  constructor(readonly problems: { variable: string; message: string }[]) {
+  constructor(readonly problems: ConfigProblem[]) {
     super(
       'The configuration is not valid:\n' +
         problems.map((problem) => `  - ${problem.variable}: ${problem.message}`).join('\n') +
@@ -27,26 +30,6 @@ export class ConfigError extends Error {
 /** Where the bot listens unless `HOST` / `OPS_HOST` say otherwise: this machine only. */
 export const LOOPBACK = '127.0.0.1';
 
-const optionalText = z.string().trim().optional();
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
-  .optional()
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
-const list = z
-  .string()
-  .optional()
-  .transform((value) =>
-    (value ?? '')
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean),
-  );
-const httpUrl = optionalText.refine(
-  (value) => value === undefined || /^https?:\/\/\S+$/.test(value),
-  {
-    message: 'must be an http:// or https:// URL',
-  },
-);
 const port = (defaultPort: number) =>
   z.coerce
     .number({ message: 'must be a port number' })
@@ -63,125 +46,80 @@ const bindAddress = z
       "must be an address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one interface's address",
   })
   .default(LOOPBACK);
-const token = (prefix: string) =>
-  optionalText.refine((value) => value === undefined || value.startsWith(prefix), {
-    message: `must be a token starting with ${prefix} (the value is not shown)`,
-  });
-
-const environmentSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOG_FORMAT: z.enum(['json', 'text'], { message: 'must be json or text' }).optional(),
-  CONTENT_DIR: z.string().trim().min(1).default('content'),
-  DATA_DIR: z.string().trim().min(1).default('./data'),
-  DATABASE_URL: optionalText.refine(
-    (value) => value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value),
-    { message: 'must be a postgres:// or postgresql:// URL (the value is not shown)' },
-  ),
-  GATEWAY_LEASE_RETRY_SECONDS: z.coerce
-    .number({ message: 'must be a number of seconds such as 5' })
-    .min(0.1, 'must be at least 0.1 seconds, such as 5')
-    .max(10, 'must be at most 10 seconds, so that a standby takes over soon after the holder fails')
-    .default(5),
-  PORT: port(3000),
-  HOST: bindAddress,
-  OPS_PORT: port(9464),
-  OPS_HOST: bindAddress,
-  METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
-    message:
-      'must be at least 16 characters (the value is not shown); generate one with: openssl rand -hex 32',
-  }),
-  SLACK_BOT_TOKEN: token('xoxb-'),
-  SLACK_APP_TOKEN: token('xapp-'),
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_MODE: z.enum(['socket', 'http']).optional(),
-  SLACK_API_URL: httpUrl,
-  SLACK_COMMAND: z
-    .string()
-    .trim()
-    .regex(/^\/[a-z0-9_-]{1,31}$/, 'must be a slash command such as /devops')
-    .default('/devops'),
-  SLACK_RESPONSE: z.enum(['ephemeral', 'in_channel']).default('ephemeral'),
-  SLACK_ADMIN_USERS: list,
-  DISCORD_TOKEN: optionalText,
-  DISCORD_APP_ID: optionalText.refine((value) => value === undefined || /^\d{5,20}$/.test(value), {
-    message: 'must be the application id (a number) from the Discord developer portal',
-  }),
-  DISCORD_API_URL: httpUrl,
-  DISCORD_EPHEMERAL: flag,
-  DISCORD_READY_TIMEOUT_SECONDS: z.coerce
-    .number({ message: 'must be a number of seconds such as 60' })
-    .positive('must be a number of seconds above 0, such as 60')
-    .default(60),
-  WEEKLY_CHANNELS: list.superRefine((channels, context) => {
-    for (const channel of channels) {
-      const problem = channelAddressProblem(channel);
-      if (problem) context.addIssue({ code: 'custom', message: problem });
-    }
-  }),
-  WEEKLY_CRON: z
-    .string()
-    .trim()
-    .default('0 9 * * 1')
-    .superRefine((pattern, context) => {
-      const problem = cronProblem(pattern);
-      if (problem)
-        context.addIssue({ code: 'custom', message: `is not a valid cron expression: ${problem}` });
-    }),
-  WEEKLY_TZ: z
-    .string()
-    .trim()
-    .default('UTC')
-    .refine(isTimeZone, { message: 'must be an IANA time zone name such as Europe/Paris or UTC' }),
-  CHECK_LINKS_CRON: z
-    .string()
-    .trim()
-    .optional()
-    .superRefine((pattern, context) => {
-      const problem = pattern === undefined ? undefined : cronProblem(pattern);
-      if (problem)
-        context.addIssue({ code: 'custom', message: `is not a valid cron expression: ${problem}` });
-    }),
-  WEEKLY_CATCHUP: z
-    .string()
-    .trim()
-    .default('12h')
-    .transform((text, context) => {
-      const ms = parseDuration(text);
-      if (ms === undefined) {
-        context.addIssue({ code: 'custom', message: 'must be a duration such as 12h, 90m or 1d' });
-        return z.NEVER;
-      }
-      return ms;
-    }),
-  ...analyticsEnvironment,
-});
-
-type Environment = z.infer<typeof environmentSchema>;
-
-/** The name of every environment variable the configuration reads. */
-export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);
-
-/** Slack settings, present when Slack is configured. */
-export interface SlackConfig {
-  botToken: string;
-  mode: 'socket' | 'http';
-  appToken?: string;
-  signingSecret?: string;
-  apiUrl?: string;
-  command: string;
-  responseType: 'ephemeral' | 'in_channel';
-  adminUsers: string[];
+/** Adds an issue to a variable that is set and is not a cron expression. */
+function checkCron(pattern: string | undefined, context: z.RefinementCtx): void {
+  const problem = pattern === undefined ? undefined : cronProblem(pattern);
+  if (problem)
+    context.addIssue({ code: 'custom', message: `is not a valid cron expression: ${problem}` });
 }
 
-/** Discord settings, present when Discord is configured. */
-export interface DiscordConfig {
-  token: string;
-  appId: string;
-  apiUrl?: string;
-  ephemeral: boolean;
-  /** How long to wait for the gateway's READY (at start or after a reconnect) before giving up. */
-  readyTimeoutMs?: number;
+/** The one configuration schema: the bot's own variables, then each registered platform's. */
+const environmentSchema = (platforms: readonly PlatformDescriptor[]) =>
+  z.object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    LOG_FORMAT: z.enum(['json', 'text'], { message: 'must be json or text' }).optional(),
+    CONTENT_DIR: z.string().trim().min(1).default('content'),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    DATABASE_URL: optionalText.refine(
+      (value) => value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value),
+      { message: 'must be a postgres:// or postgresql:// URL (the value is not shown)' },
+    ),
+    GATEWAY_LEASE_RETRY_SECONDS: z.coerce
+      .number({ message: 'must be a number of seconds such as 5' })
+      .min(0.1, 'must be at least 0.1 seconds, such as 5')
+      .max(
+        10,
+        'must be at most 10 seconds, so that a standby takes over soon after the holder fails',
+      )
+      .default(5),
+    PORT: port(3000),
+    HOST: bindAddress,
+    OPS_PORT: port(9464),
+    OPS_HOST: bindAddress,
+    METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
+      message:
+        'must be at least 16 characters (the value is not shown); generate one with: openssl rand -hex 32',
+    }),
+    WEEKLY_CHANNELS: list.superRefine((channels, context) => {
+      for (const channel of channels) {
+        const problem = channelAddressProblem(channel, platforms);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }
+    }),
+    WEEKLY_CRON: z.string().trim().default('0 9 * * 1').superRefine(checkCron),
+    WEEKLY_TZ: z.string().trim().default('UTC').refine(isTimeZone, {
+      message: 'must be an IANA time zone name such as Europe/Paris or UTC',
+    }),
+    CHECK_LINKS_CRON: z.string().trim().optional().superRefine(checkCron),
+    WEEKLY_CATCHUP: z
+      .string()
+      .trim()
+      .default('12h')
+      .transform((text, context) => {
+        const ms = parseDuration(text);
+        if (ms === undefined) {
+          context.addIssue({
+            code: 'custom',
+            message: 'must be a duration such as 12h, 90m or 1d',
+          });
+          return z.NEVER;
+        }
+        return ms;
+      }),
+    ...analyticsEnvironment,
+  });
+
+type Environment = z.infer<ReturnType<typeof environmentSchema>>;
+
+/** The name of every environment variable the configuration reads, with these platforms registered. */
+export function configVariables(platforms: readonly PlatformDescriptor[]): string[] {
+  return [
+    ...Object.keys(environmentSchema(platforms).shape),
+    ...Object.keys(platformVariables(platforms)),
+  ];
 }
 
 /** The resource-of-the-week defaults and the channels subscribed by configuration. */
@@ -228,8 +166,10 @@ export interface Config {
   /** `HOST`, the address Slack's HTTP mode listens on. */
   host: string;
   ops: OpsConfig;
-  slack?: SlackConfig;
-  discord?: DiscordConfig;
+  /** Every platform this build knows: the registry given to {@link parseConfig}. */
+  knownPlatforms: readonly PlatformDescriptor[];
+  /** The settings of each platform configured in the environment, by platform name. */
+  platforms: Readonly<Record<string, unknown>>;
   /** When the bot checks the catalog's links itself (cron in the weekly time zone); unset, it never does. */
   checkLinks?: { cron: string; timezone: string };
 }
@@ -252,31 +192,43 @@ function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
   return set;
 }
 
-/** Parses and checks the environment; throws {@link ConfigError} naming every bad variable. */
-export function parseConfig(environment: NodeJS.ProcessEnv): Config {
+/** Each zod issue as the variable it is about and what is wrong. */
+function problemsOf(error: z.ZodError): ConfigProblem[] {
+  return error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message }));
+}
+
+/**
+ * Parses and checks the environment, the bot's own variables and those of each registered
+ * platform; throws {@link ConfigError} naming every bad variable.
+ */
+export function parseConfig(
+  environment: NodeJS.ProcessEnv,
+  platforms: readonly PlatformDescriptor[],
+): Config {
+  checkRegistry(platforms);
   const env = withoutEmptyValues(environment);
-  const parsed = environmentSchema.safeParse(env);
-  const problems: { variable: string; message: string }[] = [];
-  if (!parsed.success) {
-    problems.push(
-      ...parsed.error.issues.map((issue) => ({
-        variable: String(issue.path[0]),
-        message: issue.message,
-      })),
-    );
-    // Settings that only make sense together are checked on the raw values too, so one message names everything.
-    slackConfig(env as unknown as Environment, problems);
-    discordConfig(env as unknown as Environment, problems);
-    throw new ConfigError(problems);
-  }
+  const parsed = environmentSchema(platforms).safeParse(env);
+  const platformValues = z.object(platformVariables(platforms)).safeParse(env);
+  const problems = [parsed, platformValues].flatMap((result) =>
+    result.success ? [] : problemsOf(result.error),
+  );
+  // Settings that only make sense together are checked on the raw values too when some failed
+  // to parse, so one message names everything.
+  const settings = readPlatformSettings(
+    platforms,
+    platformValues.success ? platformValues.data : env,
+    problems,
+  );
+  if (!parsed.success) throw new ConfigError(problems);
   const values = parsed.data;
-  const slack = slackConfig(values, problems);
-  const discord = discordConfig(values, problems);
-  if (slack?.mode === 'http' && values.PORT !== 0 && values.PORT === values.OPS_PORT) {
-    problems.push({
-      variable: 'OPS_PORT',
-      message: `must differ from PORT (${values.PORT}): Slack's HTTP mode listens on PORT, health and metrics on OPS_PORT`,
-    });
+  for (const platform of platforms) {
+    const listener = settings[platform.name] && platform.ownsHttpPort(settings[platform.name]);
+    if (listener && values.PORT !== 0 && values.PORT === values.OPS_PORT) {
+      problems.push({
+        variable: 'OPS_PORT',
+        message: `must differ from PORT (${values.PORT}): ${listener} listens on PORT, health and metrics on OPS_PORT`,
+      });
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -303,85 +255,26 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Config {
       timezone: values.WEEKLY_TZ,
       catchUpMs: values.WEEKLY_CATCHUP,
     },
-    ...(slack ? { slack } : {}),
-    ...(discord ? { discord } : {}),
+    knownPlatforms: platforms,
+    platforms: settings,
     ...(values.CHECK_LINKS_CRON
       ? { checkLinks: { cron: values.CHECK_LINKS_CRON, timezone: values.WEEKLY_TZ } }
       : {}),
   };
 }
 
-function slackConfig(values: Environment, problems: { variable: string; message: string }[]) {
-  const {
-    SLACK_BOT_TOKEN: botToken,
-    SLACK_APP_TOKEN: appToken,
-    SLACK_SIGNING_SECRET: signingSecret,
-  } = values;
-  if (!botToken) {
-    if (appToken || signingSecret) {
-      problems.push({
-        variable: 'SLACK_BOT_TOKEN',
-        message:
-          'is missing; Slack needs the bot token (xoxb-) as well as SLACK_APP_TOKEN or SLACK_SIGNING_SECRET',
-      });
-    }
-    return undefined;
-  }
-  let mode =
-    values.SLACK_MODE ??
-    (appToken && !signingSecret ? 'socket' : signingSecret && !appToken ? 'http' : undefined);
-  if (!appToken && !signingSecret) {
-    problems.push({
-      variable: 'SLACK_APP_TOKEN',
-      message:
-        'or SLACK_SIGNING_SECRET is needed with SLACK_BOT_TOKEN: the app token (xapp-) for Socket Mode, or the signing secret for HTTP mode',
-    });
-  } else if (!mode) {
-    problems.push({
-      variable: 'SLACK_MODE',
-      message:
-        'must be "socket" or "http" when both SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are set',
-    });
-  } else if (mode === 'socket' && !appToken) {
-    problems.push({ variable: 'SLACK_APP_TOKEN', message: 'is needed when SLACK_MODE is socket' });
-  } else if (mode === 'http' && !signingSecret) {
-    problems.push({
-      variable: 'SLACK_SIGNING_SECRET',
-      message: 'is needed when SLACK_MODE is http',
-    });
-  }
-  mode ??= 'http';
-  return {
-    botToken,
-    mode,
-    command: values.SLACK_COMMAND,
-    responseType: values.SLACK_RESPONSE,
-    adminUsers: values.SLACK_ADMIN_USERS,
-    ...(appToken ? { appToken } : {}),
-    ...(signingSecret ? { signingSecret } : {}),
-    ...(values.SLACK_API_URL ? { apiUrl: values.SLACK_API_URL } : {}),
-  } satisfies SlackConfig;
-}
-
-function discordConfig(values: Environment, problems: { variable: string; message: string }[]) {
-  const { DISCORD_TOKEN: token, DISCORD_APP_ID: appId } = values;
-  if (!token && !appId) return undefined;
-  if (!token)
-    problems.push({
-      variable: 'DISCORD_TOKEN',
-      message: 'is missing; DISCORD_APP_ID is set without it',
-    });
-  if (!appId)
-    problems.push({
-      variable: 'DISCORD_APP_ID',
-      message: 'is missing; DISCORD_TOKEN is set without it',
-    });
-  if (!token || !appId) return undefined;
-  return {
-    token,
-    appId,
-    ephemeral: values.DISCORD_EPHEMERAL,
-    readyTimeoutMs: values.DISCORD_READY_TIMEOUT_SECONDS * 1000,
-    ...(values.DISCORD_API_URL ? { apiUrl: values.DISCORD_API_URL } : {}),
-  } satisfies DiscordConfig;
+/**
+ * Only the ops server's settings (`OPS_PORT`, `OPS_HOST`, `METRICS_TOKEN`), for the container's
+ * health probe, which knows no platform; throws {@link ConfigError} when one is bad.
+ */
+export function parseOpsConfig(environment: NodeJS.ProcessEnv): OpsConfig {
+  const schema = environmentSchema([]).pick({
+    OPS_PORT: true,
+    OPS_HOST: true,
+    METRICS_TOKEN: true,
+  });
+  const parsed = schema.safeParse(withoutEmptyValues(environment));
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
+  const { OPS_PORT: port, OPS_HOST: host, METRICS_TOKEN: metricsToken } = parsed.data;
+  return { port, host, ...(metricsToken ? { metricsToken } : {}) };
 }

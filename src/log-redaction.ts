@@ -1,4 +1,5 @@
 import pino, { type LoggerOptions } from 'pino';
+import type { PlatformDescriptor } from './platform/platform-descriptor.js';
 
 const REDACTED = '[redacted]';
 
@@ -6,20 +7,26 @@ const REDACTED = '[redacted]';
 const REDACTED_PATHS = [
   'token',
   '*.token',
-  '*.botToken',
-  '*.appToken',
-  '*.signingSecret',
   '*.clientSecret',
   '*.password',
   '*.authorization',
   '*.Authorization',
   'headers.authorization',
   '*.headers.authorization',
-  'config.slack.botToken',
-  'config.slack.appToken',
-  'config.slack.signingSecret',
-  'config.discord.token',
 ];
+
+/**
+ * The paths of every platform's secret settings: in its settings passed along on their own
+ * (`*.botToken`) and in the whole configuration (`config.platforms.slack.botToken`).
+ */
+function platformSecretPaths(platforms: readonly PlatformDescriptor[]): string[] {
+  return platforms.flatMap((platform) =>
+    platform.secretSettings.flatMap((setting) => [
+      `*.${setting}`,
+      `config.platforms.${platform.name}.${setting}`,
+    ]),
+  );
+}
 
 /**
  * Secrets that travel inside URLs, bodies and messages rather than in named fields: a Discord
@@ -65,12 +72,14 @@ function redactedError(error: unknown): unknown {
  * The pino options that keep secrets out of the log: named fields censored, and secrets inside
  * any string (the message, its arguments, every field, every serialized error) redacted.
  */
-export function secretRedaction(): Pick<
-  LoggerOptions,
-  'redact' | 'serializers' | 'formatters' | 'hooks'
-> {
+export function secretRedaction(
+  platforms: readonly PlatformDescriptor[] = [],
+): Pick<LoggerOptions, 'redact' | 'serializers' | 'formatters' | 'hooks'> {
   return {
-    redact: { paths: REDACTED_PATHS, censor: REDACTED },
+    redact: {
+      paths: [...new Set([...REDACTED_PATHS, ...platformSecretPaths(platforms)])],
+      censor: REDACTED,
+    },
     serializers: { err: redactedError, error: redactedError },
     formatters: { log: (fields) => redactDeep(fields) as Record<string, unknown> },
     hooks: {

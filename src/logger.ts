@@ -1,6 +1,7 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { secretRedaction } from './log-redaction.js';
 import { textDestination } from './log-text.js';
+import type { PlatformDescriptor } from './platform/platform-descriptor.js';
 
 export type { Logger } from 'pino';
 
@@ -14,6 +15,8 @@ export interface LoggerOptions {
    * terminal and JSON otherwise (a container, a pipe, a service manager).
    */
   format?: 'json' | 'text' | undefined;
+  /** The registered platforms, whose secret settings are redacted wherever they appear. */
+  platforms?: readonly PlatformDescriptor[];
   /** Writes JSON lines here instead of `destination` (tests capture the log this way). */
   stream?: DestinationStream;
 }
@@ -23,7 +26,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const fd = options.destination === 'stdout' ? 1 : 2;
   const format = options.format ?? (process.stdout.isTTY ? 'text' : 'json');
   return pino(
-    { name: 'devops-bot', level: options.level, ...secretRedaction() },
+    { name: 'devops-bot', level: options.level, ...secretRedaction(options.platforms) },
     options.stream ??
       (format === 'text' ? textDestination(fd) : pino.destination({ fd, sync: true })),
   );

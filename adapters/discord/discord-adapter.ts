@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import type { DiscordConfig } from '../../src/config.js';
+import type { DiscordConfig } from './platform.js';
 import type { Logger } from '../../src/logger.js';
 import { StartupError } from '../../src/errors/startup-error.js';
 import type { OnGiveUp, PlatformAdapter } from '../../src/platform/adapter.js';

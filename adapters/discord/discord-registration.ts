@@ -9,7 +9,7 @@ import { DEVOPS_COMMAND } from './devops-command.js';
 import { isTokenRejected, tokenRejectedError } from './discord-errors.js';
 import { loginFault } from './gateway-faults.js';
 import { StartupError } from '../../src/errors/startup-error.js';
-import type { DiscordConfig } from '../../src/config.js';
+import type { DiscordConfig } from './platform.js';
 
 /** Registers `/devops` in one server (`guildId`) or globally; setup mistakes become start-up errors. */
 export async function registerDiscordCommands(

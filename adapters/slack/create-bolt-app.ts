@@ -1,6 +1,6 @@
 import { App, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { SocketModeClient } from '@slack/socket-mode';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './platform.js';
 import { webApiRetryPolicy } from './web-api-retries.js';
 
 /** How long a Web API call may take by default before it fails (and is not retried). */

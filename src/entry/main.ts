@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { mapStackTracesToSources } from './app/source-mapped-stacks.js';
 import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
+import { PLATFORMS } from '../../adapters/platforms.js';
 import { type Config, parseConfig, readEnvironment } from '../config.js';
+import { configuredPlatforms } from '../platform/platform-settings.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { RunningBot } from './app/bot.js';
 import { loadEngine, type LoadedEngine } from './app/load-engine.js';
@@ -23,12 +25,13 @@ const SHUTDOWN_DEADLINE_MS = 9_000;
 
 /** Starts the bot: the configured platforms, or the console when none is configured. */
 async function main(): Promise<void> {
-  const config = parseConfig(readEnvironment());
-  const onConsole = !config.slack && !config.discord;
+  const config = parseConfig(readEnvironment(), PLATFORMS);
+  const onConsole = configuredPlatforms(config).length === 0;
   const logger = createLogger({
     level: config.logLevel,
     destination: onConsole ? 'stderr' : 'stdout',
     format: config.logFormat,
+    platforms: config.knownPlatforms,
   });
   const loaded = await loadEngine(config.contentDir, {
     cacheDir: path.join(config.dataDir, 'cache'),
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
     await runConsole(config, logger, loaded);
     return;
   }
-  // Loaded only here: the Slack and Discord libraries are large, and the console never needs them.
+  // Loaded only here: the composition of the chat platforms is large, and the console never needs it.
   const { startBot } = await import('./app/bot.js');
   const bot = await startBot(config, logger, loaded);
   stopOnSignals(bot, logger);

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-import { parseConfig, readEnvironment } from '../config.js';
+import { parseOpsConfig, readEnvironment } from '../config.js';
 import { probeAddress } from './probe-address.js';
 
 // The container's HEALTHCHECK: exit 0 when the bot's /healthz on OPS_PORT answers 200 within two seconds.
-const { ops } = parseConfig(readEnvironment());
+const ops = parseOpsConfig(readEnvironment());
 fetch(`http://${probeAddress(ops.host)}:${ops.port}/healthz`, {
   signal: AbortSignal.timeout(2_000),
 }).then(

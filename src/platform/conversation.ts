@@ -3,8 +3,11 @@ import type { NamedCommand } from '../engine/command-index.js';
 import type { AnswerEngine } from '../engine/engine.js';
 import type { Verdict } from '../store/analytics-store.js';
 
-/** The platforms the bot speaks on. */
-export type PlatformName = 'slack' | 'discord' | 'console';
+/**
+ * A platform the bot speaks on: the name of one in the registry (see `PlatformDescriptor`), or
+ * `console` for the local console.
+ */
+export type PlatformName = string;
 
 /** Where a message came from, for commands that act on a channel. */
 export interface ConversationContext {

@@ -31,7 +31,8 @@ export class ChannelUnavailableError extends Error {
 
 /** A platform adapter that can post the resource of the week to one of its channels. */
 export interface WeeklyPoster {
-  readonly platform: 'slack' | 'discord';
+  /** The name of its platform in the registry. */
+  readonly platform: string;
   /**
    * Posts to the channel with mentions disabled; resolves with the platform's message id.
    * Throws {@link ChannelUnavailableError} when the channel is gone or the bot was removed.

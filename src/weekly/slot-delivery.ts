@@ -12,7 +12,6 @@ import type {
   PostOutcome,
   PostRecord,
 } from '../store/bot-store.js';
-import type { WeeklyPlatform } from './channel-address.js';
 
 /** Where a weekly delivery failed: claiming the slot, asking the platform, posting, or recording. */
 export type WeeklyFailureStage = 'claim' | 'check' | 'post' | 'record';
@@ -28,8 +27,8 @@ export interface SlotDeliveryOptions {
   stopping: () => boolean;
   /** Pauses the channel's subscription after the platform refused the channel. */
   pause: (channel: string, reason: string) => Promise<void>;
-  onOutcome?: (status: PostRecord['status'], platform: WeeklyPlatform) => void;
-  onFailure?: (stage: WeeklyFailureStage, platform: WeeklyPlatform) => void;
+  onOutcome?: (status: PostRecord['status'], platform: string) => void;
+  onFailure?: (stage: WeeklyFailureStage, platform: string) => void;
 }
 
 /** One claimed (channel, slot) to deliver. */
@@ -37,7 +36,7 @@ export interface SlotJob {
   /** `platform:channelId`. */
   channel: string;
   channelId: string;
-  platform: WeeklyPlatform;
+  platform: string;
   poster: WeeklyPoster;
   /** The record of the claim, from the store. */
   claim: PostRecord;
@@ -66,7 +65,7 @@ export class SlotDelivery {
     channel: string,
     slotKey: string,
     claimant: string,
-    platform: WeeklyPlatform,
+    platform: string,
     pick: PickResource,
   ): Promise<ClaimResult | undefined> {
     const { store, logger, delays } = this.options;

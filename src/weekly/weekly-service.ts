@@ -5,7 +5,7 @@ import { topicRef } from '../engine/answer.js';
 import type { Logger } from '../logger.js';
 import type { WeeklyPoster } from '../platform/weekly-post.js';
 import type { BotStore, PostRecord, Subscription } from '../store/bot-store.js';
-import { parseChannelAddress, type WeeklyPlatform } from './channel-address.js';
+import { splitChannelAddress } from './channel-address.js';
 import type { Clock } from './clock.js';
 import { nextInCycle } from './pick-resource.js';
 import { nextSlots, previousSlot, type Schedule } from './schedule.js';
@@ -16,7 +16,7 @@ export interface WeeklyServiceOptions {
   store: BotStore;
   /** The catalog in use now (it changes when content is reloaded). */
   catalog: () => Catalog;
-  posters: Map<WeeklyPlatform, WeeklyPoster>;
+  posters: Map<string, WeeklyPoster>;
   clock: Clock;
   logger: Logger;
   defaults: WeeklyConfig;
@@ -25,9 +25,9 @@ export interface WeeklyServiceOptions {
   /** Waits between attempts of a failing post. */
   retryDelaysMs?: number[];
   /** Told of every post's outcome, for metrics. */
-  onOutcome?: (status: PostRecord['status'] | 'skipped', platform: WeeklyPlatform) => void;
+  onOutcome?: (status: PostRecord['status'] | 'skipped', platform: string) => void;
   /** Told of every failed claim, platform check, post or record write, for metrics. */
-  onFailure?: (stage: WeeklyFailureStage, platform: WeeklyPlatform) => void;
+  onFailure?: (stage: WeeklyFailureStage, platform: string) => void;
 }
 
 /** A pick shown by a preview: when, and what. */
@@ -92,10 +92,10 @@ export class WeeklyService {
    * (it took over the platform's session from a replica that stopped): a recent slot no replica
    * could post is posted, and one the old holder left claimed is finished after asking.
    */
-  async takeOver(platform: WeeklyPlatform): Promise<void> {
+  async takeOver(platform: string): Promise<void> {
     this.startedAt = this.options.clock.now();
     for (const subscription of await this.options.store.activeSubscriptions()) {
-      if (!this.stopping && parseChannelAddress(subscription.channel)?.platform === platform)
+      if (!this.stopping && splitChannelAddress(subscription.channel)?.platform === platform)
         await this.catchUp(subscription);
     }
   }
@@ -201,7 +201,7 @@ export class WeeklyService {
 
   /** The platform and poster of a channel address, or undefined (logged) when it is not connected. */
   private target(channel: string) {
-    const address = parseChannelAddress(channel);
+    const address = splitChannelAddress(channel);
     const poster = address && this.options.posters.get(address.platform);
     if (!address || !poster) {
       this.options.logger.warn(
@@ -281,7 +281,7 @@ export class WeeklyService {
         { channel: subscription.channel, slot },
         'weekly slot missed while the bot was down (too late to catch up)',
       );
-      const platform = parseChannelAddress(subscription.channel)?.platform;
+      const platform = splitChannelAddress(subscription.channel)?.platform;
       if (platform) this.options.onOutcome?.('missed', platform);
     }
   }

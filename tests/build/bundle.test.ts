@@ -6,6 +6,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BOT, CLI, ROOT } from '../support/processes.js';
 
-const PLATFORM_LIBRARIES = ['@slack/bolt', 'discord.js'];
+/** Each platform's adapter module, by the name of its chunk, and the library it loads. */
+const PLATFORM_LIBRARIES = { 'slack-adapter': '@slack/bolt', 'discord-adapter': 'discord.js' };
 
 /** Every bare package a bundle file loads before its code runs, following its static imports. */
 function staticPackages(file: string, seen = new Set<string>()): Set<string> {
@@ -56,17 +58,19 @@ describe('the bundled build', () => {
   it('keeps the platform libraries and the native stores out of what the console and the CLI load', () => {
     for (const entry of [BOT, CLI]) {
       const loaded = staticPackages(entry);
-      for (const name of [...PLATFORM_LIBRARIES, 'better-sqlite3', 'pg'])
+      for (const name of [...Object.values(PLATFORM_LIBRARIES), 'better-sqlite3', 'pg'])
         expect(loaded).not.toContain(name);
     }
-    // The chat path, imported on demand, loads them from node_modules; a store's driver is
-    // loaded when that store is opened.
-    const chatPath = /import\("((?:\.\.\/)+chunks\/bot-[\w-]+\.js)"\)/.exec(
-      readFileSync(BOT, 'utf8'),
-    );
-    expect(chatPath).not.toBeNull();
-    const chat = staticPackages(path.resolve(path.dirname(BOT), chatPath![1]!));
-    for (const name of PLATFORM_LIBRARIES) expect(chat).toContain(name);
+    // Each platform's adapter, imported on demand by its descriptor, loads its library from
+    // node_modules; a store's driver is loaded when that store is opened.
+    const chunks = path.join(ROOT, 'dist', 'chunks');
+    for (const [adapter, library] of Object.entries(PLATFORM_LIBRARIES)) {
+      const file = readdirSync(chunks).find((name) =>
+        new RegExp(`^${adapter}-[\\w-]+\\.js$`).test(name),
+      );
+      expect(file, adapter).toBeDefined();
+      expect(staticPackages(path.join(chunks, file!))).toContain(library);
+    }
   });
 
   it('answers in the console and through the CLI from the bundle', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, parseConfig } from '../../src/config.js';
+import { configVariables, ConfigError, parseConfig as parseConfigWith } from '../../src/config.js';
+import { PLATFORMS } from '../../adapters/platforms.js';
+
+const parseConfig = (env: NodeJS.ProcessEnv) => parseConfigWith(env, PLATFORMS);
+const CONFIG_VARIABLES = configVariables(PLATFORMS);
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -21,8 +25,8 @@ describe('configuration', () => {
       logLevel: 'info',
     });
     expect(config.store).toEqual({ kind: 'sqlite', dataDir: './data' });
-    expect(config.slack).toBeUndefined();
-    expect(config.discord).toBeUndefined();
+    expect(config.platforms.slack).toBeUndefined();
+    expect(config.platforms.discord).toBeUndefined();
     expect(config.weekly).toEqual({
       channels: [],
       cron: '0 9 * * 1',
@@ -88,16 +92,17 @@ describe('configuration', () => {
     const spaces = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, '  ']));
     expect(parseConfig(spaces)).toEqual(parseConfig({}));
     expect(
-      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_MODE: '' }).slack,
+      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_MODE: '' })
+        .platforms.slack,
     ).toMatchObject({ mode: 'socket' });
   });
 
   it('picks Socket Mode with an app token and HTTP mode with a signing secret', () => {
     expect(
-      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack,
+      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).platforms.slack,
     ).toMatchObject({ mode: 'socket' });
     expect(
-      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack,
+      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).platforms.slack,
     ).toMatchObject({
       mode: 'http',
       command: '/devops',
@@ -109,7 +114,7 @@ describe('configuration', () => {
         SLACK_APP_TOKEN: 'xapp-1',
         SLACK_SIGNING_SECRET: 's',
         SLACK_MODE: 'http',
-      }).slack,
+      }).platforms.slack,
     ).toMatchObject({ mode: 'http' });
   });
 
@@ -194,8 +199,8 @@ describe('configuration', () => {
       WEEKLY_CHANNELS: 'slack:C1,discord:123456789012345678',
       WEEKLY_CATCHUP: '90m',
     });
-    expect(config.discord).toMatchObject({ ephemeral: true, appId: '123456789' });
-    expect(config.slack?.adminUsers).toEqual(['U1', 'U2']);
+    expect(config.platforms.discord).toMatchObject({ ephemeral: true, appId: '123456789' });
+    expect(config.platforms.slack).toMatchObject({ adminUsers: ['U1', 'U2'] });
     expect(config.weekly).toMatchObject({
       channels: ['slack:C1', 'discord:123456789012345678'],
       catchUpMs: 90 * 60_000,

@@ -2,8 +2,12 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, parseConfig } from '../../src/config.js';
+import { configVariables, parseConfig as parseConfigWith } from '../../src/config.js';
+import { PLATFORMS } from '../../adapters/platforms.js';
 import { BOT, ROOT, runNode, scratchDir } from '../support/processes.js';
+
+const parseConfig = (env: NodeJS.ProcessEnv) => parseConfigWith(env, PLATFORMS);
+const CONFIG_VARIABLES = configVariables(PLATFORMS);
 
 const ENV_EXAMPLE = path.join(ROOT, '.env.example');
 
@@ -23,8 +27,8 @@ describe('.env.example', () => {
     const variables = await readAsDocker(ENV_EXAMPLE);
     expect(Object.values(variables).filter((value) => value === '').length).toBeGreaterThan(3);
     const config = parseConfig(variables);
-    expect(config.slack).toBeUndefined();
-    expect(config.discord).toBeUndefined();
+    expect(config.platforms.slack).toBeUndefined();
+    expect(config.platforms.discord).toBeUndefined();
     expect(config.weekly.channels).toEqual([]);
   });
 

@@ -1,12 +1,15 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { scheduleLinkChecks } from '../../src/entry/app/link-check-schedule.js';
-import { parseConfig } from '../../src/config.js';
+import { parseConfig as parseConfigWith } from '../../src/config.js';
+import { PLATFORMS } from '../../adapters/platforms.js';
 import { readLinkReport } from '../../src/links/link-report.js';
 import type { LinkCheckOutcome } from '../../src/links/run-link-check.js';
 import { loadFiles } from '../support/content.js';
 import { linkSitePerFile } from '../support/link-site.js';
 import { makeDataDir } from '../support/weekly.js';
+
+const parseConfig = (env: NodeJS.ProcessEnv) => parseConfigWith(env, PLATFORMS);
 
 describe('link checks on a schedule inside the bot', () => {
   const site = linkSitePerFile();

@@ -4,10 +4,13 @@ import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBot, type RunningBot } from '../../src/entry/app/bot.js';
 import { loadEngine } from '../../src/entry/app/load-engine.js';
-import { parseConfig } from '../../src/config.js';
+import { parseConfig as parseConfigWith } from '../../src/config.js';
+import { PLATFORMS } from '../../adapters/platforms.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/fake-discord.js';
 import { makeContentDir, FIXTURE_CATALOG } from '../support/content.js';
 import { makeDataDir } from '../support/weekly.js';
+
+const parseConfig = (env: NodeJS.ProcessEnv) => parseConfigWith(env, PLATFORMS);
 
 let fake: FakeDiscord | undefined;
 let bot: RunningBot | undefined;

@@ -1,6 +1,6 @@
 import { createLogger } from '../../src/logger.js';
 import { SlackAdapter } from '../../adapters/slack/slack-adapter.js';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from '../../adapters/slack/platform.js';
 import type { Answer } from '../../src/engine/answer.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import type { OnGiveUp } from '../../src/platform/adapter.js';

@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { createPlatformAdapters } from '../../../adapters/platforms.js';
 import { createReportChatCommand } from '../../analytics/report-chat-command.js';
 import { startAnalytics } from '../../analytics/start-analytics.js';
 import type { Config } from '../../config.js';
@@ -10,10 +9,10 @@ import { BotMetrics } from '../../ops/metrics.js';
 import { opsRoutes } from '../../ops/health-routes.js';
 import { startOpsServer } from '../../ops/ops-server.js';
 import type { PlatformAdapter } from '../../platform/adapter.js';
+import { createPlatformAdapters } from '../../platform/create-adapters.js';
 import { ConversationRouter } from '../../platform/conversation-router.js';
 import { isWeeklyPoster, type WeeklyPoster } from '../../platform/weekly-post.js';
 import { openStore } from '../../store/open-store.js';
-import type { WeeklyPlatform } from '../../weekly/channel-address.js';
 import { systemClock } from '../../weekly/clock.js';
 import { createSuggestCommand } from '../../suggestions/suggest-command.js';
 import { createSubscriptionCommands } from '../../weekly/subscription-commands.js';
@@ -55,7 +54,7 @@ export async function startBot(
   );
   const store = await openStore(config.store);
   const analytics = await startAnalytics(config.analytics, store, systemClock, logger);
-  const posters = new Map<WeeklyPlatform, WeeklyPoster>();
+  const posters = new Map<string, WeeklyPoster>();
   const weekly = new WeeklyService({
     store,
     catalog: () => holder.current.catalog,
@@ -109,7 +108,7 @@ export async function startBot(
     () => standingBy(adapters),
   );
   adapters = await leaseSessions(
-    createPlatformAdapters({ config, router, logger, seenEvents: store, onGiveUp }),
+    await createPlatformAdapters(config, { router, logger, seenEvents: store, onGiveUp }),
     {
       store: config.store,
       retryMs: config.leaseRetryMs,

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { PLATFORMS } from '../../../adapters/platforms.js';
 import { parseConfig } from '../../config.js';
+import type { PlatformDescriptor } from '../../platform/platform-descriptor.js';
 import { isStartupError, startupExitCode } from '../app/startup-errors.js';
 import { type CliArgs, type CliCommand, type CliIo, UsageError } from './cli-command.js';
 import { askCommand } from './commands/ask.js';
@@ -36,14 +38,18 @@ function usage(): string {
 }
 
 /** The streams and environment of one CLI call. */
-export type CliProcess = Omit<CliIo, 'config'> & { env: NodeJS.ProcessEnv };
+export type CliProcess = Omit<CliIo, 'config'> & {
+  env: NodeJS.ProcessEnv;
+  /** The platform registry; by default every platform under `adapters/` ({@link PLATFORMS}). */
+  platforms?: readonly PlatformDescriptor[];
+};
 
 /**
  * Runs one CLI call and resolves with its exit code: 0 ok, 1 content errors (lint) or a platform
  * that could not be reached, 2 bad call or setup.
  */
 export async function runCli(argv: string[], cli: CliProcess): Promise<number> {
-  const { env, ...io } = cli;
+  const { env, platforms = PLATFORMS, ...io } = cli;
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout.write(usage() + '\n');
@@ -61,7 +67,7 @@ export async function runCli(argv: string[], cli: CliProcess): Promise<number> {
       allowPositionals: true,
       strict: true,
     });
-    const config = parseConfig(env);
+    const config = parseConfig(env, platforms);
     return await command.run(
       { values: values as CliArgs['values'], positionals },
       { ...io, config },

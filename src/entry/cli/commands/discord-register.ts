@@ -1,5 +1,6 @@
 import { StartupError } from '../../../errors/startup-error.js';
-import { DISCORD_SNOWFLAKE } from '../../../weekly/channel-address.js';
+import { DISCORD_SNOWFLAKE, discordPlatform } from '../../../../adapters/discord/platform.js';
+import { platformSettings } from '../../../platform/platform-settings.js';
 import { UsageError, type CliCommand } from '../cli-command.js';
 
 /**
@@ -24,7 +25,7 @@ export const discordRegisterCommand: CliCommand = {
           'Developer Mode (User Settings > Advanced), right-click the server and choose Copy Server ID',
       );
     }
-    const discord = io.config.discord;
+    const discord = platformSettings(io.config, discordPlatform);
     if (!discord) {
       throw new StartupError(
         'Discord is not configured: set DISCORD_TOKEN and DISCORD_APP_ID (see the README).',

@@ -6,7 +6,12 @@ import type { Catalog } from '../../../content/types.js';
 import { ConversationRouter } from '../../../platform/conversation-router.js';
 import type { BotStore } from '../../../store/bot-store.js';
 import { openStore } from '../../../store/open-store.js';
-import { channelAddressProblem, parseChannelAddress } from '../../../weekly/channel-address.js';
+import { createPlatformAdapters } from '../../../platform/create-adapters.js';
+import {
+  channelAddressForms,
+  channelAddressProblem,
+  splitChannelAddress,
+} from '../../../weekly/channel-address.js';
 import { systemClock } from '../../../weekly/clock.js';
 import { formatInZone } from '../../../weekly/schedule.js';
 import { WeeklyService } from '../../../weekly/weekly-service.js';
@@ -40,10 +45,10 @@ export const weeklyCommand: CliCommand = {
       throw new UsageError('say "weekly preview" or "weekly post"');
     if (channel === '') {
       throw new UsageError(
-        '--channel is needed: slack:CHANNEL_ID or discord:CHANNEL_ID (see "Finding Slack and Discord ids" in the README)',
+        `--channel is needed: ${channelAddressForms(io.config.knownPlatforms)} (see "Finding Slack and Discord ids" in the README)`,
       );
     }
-    const problem = channelAddressProblem(channel);
+    const problem = channelAddressProblem(channel, io.config.knownPlatforms);
     if (problem) throw new UsageError(`--channel ${problem}`);
     return action === 'preview' ? preview(args, io, channel) : post(args, io, channel);
   },
@@ -96,20 +101,19 @@ async function preview(args: CliArgs, io: CliIo, channel: string): Promise<numbe
 }
 
 async function post(args: CliArgs, io: CliIo, channel: string): Promise<number> {
-  const address = parseChannelAddress(channel)!;
+  const address = splitChannelAddress(channel)!;
   const content = await loadUsableContent(args, io);
-  const logger = await logTo(io.config.logLevel, io.config.logFormat);
+  const logger = await logTo(io.config.logLevel, io.config.logFormat, io.config.knownPlatforms);
   const engine = createEngine(content.catalog);
   // Port 0: posting from the command line must not collide with a bot already serving the port.
   const config = { ...io.config, port: 0 };
-  const { createPlatformAdapters } = await import('../../../../adapters/platforms.js');
   const store = await openStore(io.config.store);
-  const adapter = createPlatformAdapters({
-    config,
-    router: new ConversationRouter(() => engine),
-    logger,
-    seenEvents: store,
-  }).find((candidate) => candidate.name === address.platform);
+  const adapter = (
+    await createPlatformAdapters(
+      { ...config, platforms: { [address.platform]: config.platforms[address.platform] } },
+      { router: new ConversationRouter(() => engine), logger, seenEvents: store },
+    )
+  )[0];
   if (!adapter || !isWeeklyPoster(adapter)) {
     await store.close();
     io.stderr.write(
@@ -144,7 +148,7 @@ function serviceFor(
   io: CliIo,
   store: BotStore,
   catalog: () => Catalog,
-  posters: Map<'slack' | 'discord', WeeklyPoster>,
+  posters: Map<string, WeeklyPoster>,
   logger: Logger,
 ): WeeklyService {
   return new WeeklyService({
@@ -159,7 +163,11 @@ function serviceFor(
 }
 
 /** A logger on standard error, loaded on use: the ask, lint and catalog commands never log. */
-async function logTo(level: Config['logLevel'], format?: Config['logFormat']): Promise<Logger> {
+async function logTo(
+  level: Config['logLevel'],
+  format?: Config['logFormat'],
+  platforms?: Config['knownPlatforms'],
+): Promise<Logger> {
   const { createLogger } = await import('../../../logger.js');
-  return createLogger({ level, destination: 'stderr', format });
+  return createLogger({ level, destination: 'stderr', format, platforms });
 }
