@@ -54,28 +54,68 @@ export class IndexPostings {
   /**
    * The ids of the resources that have some word of some unit in the fields searched, widened
    * by prefix and typo as a search with the index's options would widen it: every resource an
-   * OR search of the units returns, and every one an AND search could.
+   * OR search of the units returns.
    */
-  resourcesMatching(units: QueryUnit[], options: WideningOptions): Set<string> {
+  resourcesMatchingAny(units: QueryUnit[], options: WideningOptions): Set<string> {
     const shortIds = new Set<number>();
     for (const unit of units) {
-      const fieldIds = this.fieldIdsOf(unit.fields ?? options.fields);
-      for (const word of unit.alternatives.flat()) {
-        for (const postings of this.postingsOf(word, options)) {
-          for (const fieldId of fieldIds) {
-            const documents = postings.get(fieldId);
-            if (documents) for (const shortId of documents.keys()) shortIds.add(shortId);
-          }
-        }
+      for (const documents of this.documentListsOf(unit, options)) {
+        for (const shortId of documents.keys()) shortIds.add(shortId);
       }
     }
+    return this.idsOf(shortIds, options.allow);
+  }
+
+  /**
+   * The ids of the resources that have, for every unit, some word of it in the fields searched
+   * (widened as {@link resourcesMatchingAny}): every resource an AND search of the units could
+   * return. The rarest unit's resources are gathered first and only tested against the others.
+   * Undefined when the units' words have fewer than `worthFrom` postings in all: scoring them
+   * costs less than narrowing first.
+   */
+  resourcesMatchingEvery(
+    units: QueryUnit[],
+    options: WideningOptions,
+    worthFrom = 0,
+  ): Set<string> | undefined {
+    const lists = units
+      .map((unit) => this.documentListsOf(unit, options))
+      .map((documents) => ({ documents, size: documents.reduce((sum, map) => sum + map.size, 0) }))
+      .sort((a, b) => a.size - b.size);
+    if (lists.reduce((sum, list) => sum + list.size, 0) < worthFrom) return undefined;
+    let shortIds = new Set<number>();
+    for (const documents of lists[0]?.documents ?? []) {
+      for (const shortId of documents.keys()) shortIds.add(shortId);
+    }
+    for (const { documents, size } of lists.slice(1)) {
+      if (shortIds.size === 0) break;
+      shortIds = intersect(shortIds, documents, size);
+    }
+    return this.idsOf(shortIds, options.allow);
+  }
+
+  private idsOf(shortIds: Set<number>, allow: ((id: string) => boolean) | undefined): Set<string> {
     const ids = new Set<string>();
-    const { allow } = options;
     for (const shortId of shortIds) {
       const id = this.internals._documentIds.get(shortId)!;
       if (!allow || allow(id)) ids.add(id);
     }
     return ids;
+  }
+
+  /** For each indexed word the unit matches, its documents in each field searched. */
+  private documentListsOf(unit: QueryUnit, options: WideningOptions): Map<number, number>[] {
+    const fieldIds = this.fieldIdsOf(unit.fields ?? options.fields);
+    const lists: Map<number, number>[] = [];
+    for (const word of unit.alternatives.flat()) {
+      for (const postings of this.postingsOf(word, options)) {
+        for (const fieldId of fieldIds) {
+          const documents = postings.get(fieldId);
+          if (documents) lists.push(documents);
+        }
+      }
+    }
+    return lists;
   }
 
   private fieldIdsOf(fields: string[] | undefined): number[] {
@@ -102,4 +142,26 @@ export class IndexPostings {
       }
     }
   }
+}
+
+/**
+ * The candidates found in some of the document lists (of `size` entries in all): each candidate
+ * is looked up in the lists, or the lists are walked, whichever touches fewer entries.
+ */
+function intersect(
+  candidates: Set<number>,
+  lists: Map<number, number>[],
+  size: number,
+): Set<number> {
+  const kept = new Set<number>();
+  if (candidates.size * lists.length <= size) {
+    for (const shortId of candidates) {
+      if (lists.some((documents) => documents.has(shortId))) kept.add(shortId);
+    }
+  } else {
+    for (const documents of lists) {
+      for (const shortId of documents.keys()) if (candidates.has(shortId)) kept.add(shortId);
+    }
+  }
+  return kept;
 }

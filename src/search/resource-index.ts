@@ -44,8 +44,8 @@ const RELATIVE_SCORE_CUTOFF = 0.25;
 /** With fewer AND hits than this, the relaxed search adds partial matches. */
 const ENOUGH_RESULTS = 3;
 /**
- * Below this many resources to score, a search runs as one pass: narrowing it first to the
- * resources of its rarest part is an extra search that only pays on a large catalog.
+ * Below this many postings to score (a resource's word in one field), a search runs as one pass:
+ * narrowing it first to the resources that have every part only pays on a large catalog.
  */
 const NARROWING_PAYS_FROM = 2_000;
 
@@ -163,21 +163,21 @@ export class ResourceIndex {
   }
 
   /**
-   * Resources matching every unit. On a large catalog, only resources that match the rarest unit
-   * are scored for the others: scoring every resource that has a common word is what costs.
+   * Resources matching every unit. On a large catalog, only resources that the index's postings
+   * show to have every unit are scored: scoring every resource that has a common word is what
+   * costs, and when no resource has them all no search runs.
    */
   private matchAll(units: QueryUnit[], options: RunOptions): SearchResult[] {
-    if (units.length === 1) return this.run(units, 'AND', options);
-    const rarest = units.reduce((a, b) =>
-      this.vocabulary.frequency(a) <= this.vocabulary.frequency(b) ? a : b,
-    );
-    const others = units.filter((unit) => unit !== rarest);
-    if (!this.narrowingPays(others)) return this.run(units, 'AND', options);
-    const candidates = this.postings.resourcesMatching([rarest], options);
+    const candidates =
+      units.length > 1
+        ? this.postings.resourcesMatchingEvery(units, options, NARROWING_PAYS_FROM)
+        : undefined;
+    if (!candidates) return this.run(units, 'AND', options);
+    if (candidates.size === 0) return [];
     return this.run(units, 'AND', { ...options, allow: (id) => candidates.has(id) });
   }
 
-  /** Whether scoring `units` touches enough resources that a narrowing search first is cheaper. */
+  /** Whether the resources that have the units (by exact word) are enough that narrowing first pays. */
   private narrowingPays(units: QueryUnit[]): boolean {
     let total = 0;
     for (const unit of units) total += this.vocabulary.frequency(unit);
@@ -213,7 +213,7 @@ export class ResourceIndex {
       subjects.length < live.length &&
       this.narrowingPays(live.filter((unit) => unit.kind !== 'word'))
     ) {
-      const candidates = this.postings.resourcesMatching(subjects, base);
+      const candidates = this.postings.resourcesMatchingAny(subjects, base);
       allow = (id) => candidates.has(id);
     }
     const seen = new Set(found.map((result) => result.id));
