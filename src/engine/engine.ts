@@ -4,6 +4,7 @@ import { parseQuery } from '../query/parse-query.js';
 import type { ParsedQuery } from '../query/parsed-query.js';
 import { QueryVocabulary } from '../query/query-vocabulary.js';
 import { ResourceIndex } from '../search/resource-index.js';
+import { splitWords } from '../search/text.js';
 import { TopicMatcher } from '../search/topic-matcher.js';
 import type { Answer } from './answer.js';
 import { CommandRegistry } from './commands.js';
@@ -86,4 +87,20 @@ export function createEngine(
       };
     },
   };
+}
+
+/**
+ * The words {@link createEngine} stems before any query, reading the catalog's topic names and
+ * aliases and its vocabulary. An index cache keeps their stems, so that a start from it need not
+ * run the stemmer on them.
+ */
+export function wordsStemmedAtStart(catalog: Catalog): string[] {
+  const { types, comparison, generic, filler } = catalog.vocabulary ?? DEFAULT_VOCABULARY;
+  return [
+    ...catalog.topics.flatMap((topic) => [topic.name, ...topic.aliases]),
+    ...Object.values(types).flat(),
+    ...comparison,
+    ...generic,
+    ...filler,
+  ].flatMap(splitWords);
 }

@@ -40,3 +40,19 @@ export function stem(word: string): string {
   // reads a 3 as its own marker for y (`1993` → `199i`): kept as written, and out of the cache.
   return HAS_DIGIT.test(word) ? word : porter2Twice(word);
 }
+
+/** Words with their stems, as {@link rememberStems} takes them back (for a saved index). */
+export function stemsOf(words: Iterable<string>): [string, string][] {
+  return [...new Set(words)]
+    .filter((word) => !HAS_DIGIT.test(word))
+    .map((word) => [word, stem(word)]);
+}
+
+/**
+ * Takes stems that {@link stemsOf} worked out in an earlier run of this same code: a start from
+ * the content cache then looks them up instead of running the stemmer, which, not yet compiled
+ * by then, was the slowest part of building an engine over a cached index.
+ */
+export function rememberStems(stems: [string, string][]): void {
+  for (const [word, stemmed] of stems) porter2Twice.remember(word, stemmed);
+}

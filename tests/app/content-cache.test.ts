@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_CACHE_FILE } from '../../src/entry/app/content-cache.js';
 import { loadEngine } from '../../src/entry/app/load-engine.js';
+import { stem } from '../../src/search/text.js';
 import { FIXTURE_CATALOG } from '../support/content.js';
 
 const QUERIES = ['docker', 'k8s cronjobs', 'track experiments', 'dokcer', 'helm chart', 'kafka'];
@@ -83,6 +84,30 @@ describe('the content index cache', () => {
     expect(titleOf(loaded)).toBe('Docker reference documentation');
     expect(loaded.engine.answer('docker')).toMatchObject({ kind: expect.any(String) });
     expect(JSON.parse(readFileSync(cacheFile, 'utf8'))).toMatchObject({ key });
+  });
+
+  it('keeps the stems of the words an engine stems at start, and takes them back from the cache', async () => {
+    const { contentDir, cacheDir, cacheFile } = setUp();
+    await loadEngine(contentDir, { cacheDir, codeVersion: '1.0.0+a' });
+    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as { stems: [string, string][] };
+    expect(saved.stems).toContainEqual(['recommendations', stem('recommendations')]);
+    // A word no catalog has, with a stem the stemmer would never give: only the cache knows it.
+    saved.stems.push(['zymurgies', 'stem from the cache']);
+    writeFileSync(cacheFile, JSON.stringify(saved));
+    await loadEngine(contentDir, { cacheDir, codeVersion: '1.0.0+a' });
+    expect(stem('zymurgies')).toBe('stem from the cache');
+  });
+
+  it('ignores cached stems that are not pairs of words, and indexes again', async () => {
+    const { contentDir, cacheDir, cacheFile } = setUp();
+    await loadEngine(contentDir, { cacheDir, codeVersion: '1.0.0+a' });
+    tamperCachedTitle(cacheFile, DOCKER_DOCS, 'Title from the cache');
+    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as { stems: unknown[] };
+    saved.stems.push(['docker']);
+    writeFileSync(cacheFile, JSON.stringify(saved));
+    const loaded = await loadEngine(contentDir, { cacheDir, codeVersion: '1.0.0+a' });
+    expect(titleOf(loaded)).toBe('Docker reference documentation');
+    expect(loaded.engine.answer('docker')).toMatchObject({ kind: 'topic' });
   });
 
   it('keeps working when the cache folder cannot be created', async () => {

@@ -13,6 +13,8 @@ export interface CachedContent {
   catalog: Catalog;
   report: ContentReport;
   index: SavedResourceIndex;
+  /** Words the engine stems as it starts, with their stems (see `stemsOf`). */
+  stems: [string, string][];
 }
 
 interface CacheFile {
@@ -20,6 +22,7 @@ interface CacheFile {
   catalog: Omit<Catalog, 'resourcesById' | 'topicsById'>;
   report: ContentReport;
   index: SavedResourceIndex;
+  stems: [string, string][];
 }
 
 /**
@@ -78,7 +81,8 @@ export class ContentCache {
         topicsById: new Map(topics.map((topic) => [topic.id, topic])),
       };
       if (!Array.isArray(saved.index.documentFrequency) || !saved.report) return undefined;
-      return { catalog, report: saved.report, index: saved.index };
+      if (!Array.isArray(saved.stems) || !saved.stems.every(isStemPair)) return undefined;
+      return { catalog, report: saved.report, index: saved.index, stems: saved.stems };
     } catch {
       return undefined;
     }
@@ -103,4 +107,13 @@ export class ContentCache {
       // Only start-up time is lost: the next start indexes the content again.
     }
   }
+}
+
+function isStemPair(entry: unknown): boolean {
+  return (
+    Array.isArray(entry) &&
+    entry.length === 2 &&
+    typeof entry[0] === 'string' &&
+    typeof entry[1] === 'string'
+  );
 }

@@ -1,6 +1,7 @@
 import type { ContentReport } from '../../content/types.js';
-import { createEngine, type AnswerEngine } from '../../engine/engine.js';
+import { createEngine, wordsStemmedAtStart, type AnswerEngine } from '../../engine/engine.js';
 import { ResourceIndex } from '../../search/resource-index.js';
+import { rememberStems, stemsOf } from '../../search/text.js';
 import { CODE_VERSION } from './code-version.js';
 import { ContentCache, type CachedContent } from './content-cache.js';
 import { ContentInvalidError } from './startup-errors.js';
@@ -49,12 +50,16 @@ export async function loadEngine(
     index = new ResourceIndex(of, topics);
     return index;
   });
-  if (key && index) cache?.write(key, { catalog, report, index: index.toJSON() });
+  if (key && index) {
+    const stems = stemsOf(wordsStemmedAtStart(catalog));
+    cache?.write(key, { catalog, report, index: index.toJSON(), stems });
+  }
   return { engine, report };
 }
 
-function restore({ catalog, report, index }: CachedContent): LoadedEngine | undefined {
+function restore({ catalog, report, index, stems }: CachedContent): LoadedEngine | undefined {
   try {
+    rememberStems(stems);
     const engine = createEngine(catalog, undefined, (of, topics) => {
       return new ResourceIndex(of, topics, index);
     });
