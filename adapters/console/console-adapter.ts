@@ -1,14 +1,11 @@
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Answer } from '../../src/engine/answer.js';
-import { helpFor, indexCommands } from '../../src/engine/command-index.js';
 import { stripInvocation } from '../../src/engine/invocation.js';
-import { offeredStep } from '../../src/engine/learning-path.js';
 import type { Logger } from '../../src/logger.js';
 import type { PlatformAdapter } from '../../src/platform/adapter.js';
 import { APOLOGY } from '../../src/platform/failure-notices.js';
+import type { ConversationSession } from '../../src/platform/conversation.js';
 import type { ConversationRouter } from '../../src/platform/conversation-router.js';
-import { CONSOLE_COMMANDS, type ConsoleStep, type LastQuery } from './console-commands.js';
 import { renderText, type TextHints } from './render-text.js';
 import type { TerminalStyle } from './terminal-text.js';
 
@@ -23,13 +20,17 @@ export interface ConsoleAdapterOptions {
   interactive: boolean;
 }
 
-const CONSOLE_COMMANDS_BY_NAME = indexCommands(CONSOLE_COMMANDS);
-
 /** Talk to the bot from a terminal, or pipe queries through it one a line. */
 export class ConsoleAdapter implements PlatformAdapter {
   readonly name = 'console';
   private lines?: Interface;
-  private last?: LastQuery;
+  /** The console is a session: typed `more`, `next part` and `exit` stand in for buttons. */
+  private readonly session: ConversationSession = {
+    leave: () => {
+      this.leaving = true;
+      this.lines?.close();
+    },
+  };
   private readonly style: TerminalStyle;
   // Answers are awaited one after another, so they print in the order the lines came.
   private replies: Promise<void> = Promise.resolve();
@@ -39,8 +40,6 @@ export class ConsoleAdapter implements PlatformAdapter {
   private finish!: () => void;
 
   constructor(private readonly options: ConsoleAdapterOptions) {
-    // The console's own commands are tried first, so one that shadows the router's is a mistake.
-    indexCommands([...options.router.commands, ...CONSOLE_COMMANDS]);
     this.style = { rich: options.interactive };
     this.finished = new Promise((resolve) => (this.finish = resolve));
   }
@@ -73,28 +72,15 @@ export class ConsoleAdapter implements PlatformAdapter {
     // Lines already read when the person typed `exit` still arrive; they are not answered.
     if (this.leaving) return;
     const text = stripInvocation(line);
-    const step = this.stepFor(text);
-    if (step.kind === 'leave') {
-      this.leaving = true;
-      this.lines?.close();
-      return;
-    }
-    const reply = step.kind === 'say' ? step.text : await this.ask(step.text, step.page);
+    const reply = text === '' ? '' : await this.ask(text);
     if (reply) this.options.output.write(reply + '\n\n');
-    if (this.options.interactive) this.lines?.prompt();
+    if (this.options.interactive && !this.leaving) this.lines?.prompt();
   }
 
-  private stepFor(text: string): ConsoleStep {
-    if (text === '') return { kind: 'say', text: '' };
-    const command = CONSOLE_COMMANDS_BY_NAME.get(text.toLowerCase());
-    return command ? command.run(this.last) : { kind: 'ask', text, page: 1 };
-  }
-
-  private async ask(text: string, page: number): Promise<string> {
+  private async ask(text: string): Promise<string> {
     try {
-      const answer = await this.options.router.answer(text, { platform: 'console' }, { page });
-      this.last = lastQueryOf(text, answer);
-      return renderText(withConsoleHelp(answer), this.style, CONSOLE_HINTS);
+      const context = { platform: 'console' as const, session: this.session };
+      return renderText(await this.options.router.answer(text, context), this.style, CONSOLE_HINTS);
     } catch (error) {
       this.options.logger.error({ err: error, query: text }, 'console answer failed');
       return renderText(APOLOGY, this.style);
@@ -105,19 +91,3 @@ export class ConsoleAdapter implements PlatformAdapter {
 const CONSOLE_HINTS: TextHints = {
   seriesStep: (_step, kind) => (kind === 'start' ? 'Type "start".' : 'Type "next part".'),
 };
-
-function lastQueryOf(text: string, answer: Answer): LastQuery | undefined {
-  if (answer.kind !== 'topic' && answer.kind !== 'search') return undefined;
-  const offer = offeredStep(answer);
-  return {
-    text,
-    page: answer.page.number,
-    totalPages: answer.page.totalPages,
-    ...(offer ? { seriesStep: offer.step.query } : {}),
-  };
-}
-
-function withConsoleHelp(answer: Answer): Answer {
-  if (answer.kind !== 'help') return answer;
-  return { ...answer, commands: [...answer.commands, ...helpFor(CONSOLE_COMMANDS)] };
-}

@@ -1,6 +1,5 @@
-import type { NamedCommand } from '../engine/command-index.js';
 import type { NoticeAnswer } from '../engine/answer.js';
-import type { ChannelCommand } from '../platform/conversation.js';
+import type { ChannelCommand, CommandDeclaration } from '../platform/chat-command.js';
 import type { AnalyticsStore } from '../store/analytics-store.js';
 import { DEFAULT_REPORT_DAYS, readCuratorReport } from './read-report.js';
 import { reportLines } from './report-text.js';
@@ -13,11 +12,13 @@ const MAX_DAYS = 3650;
 export const REPORT_CHAT_COMMAND = {
   name: 'report',
   aliases: [],
+  needs: 'channel',
+  calledBy: 'first word',
   usage: 'report [DAYS]',
   summary:
     "The curator's report, short and only for you: unanswered questions, answers voted not helpful, most asked topics (admins only).",
   examples: ['report', 'report 7'],
-} satisfies NamedCommand;
+} satisfies CommandDeclaration;
 
 /** What the chat report reads: the analytics store and the time. */
 export interface ReportChatDependencies {

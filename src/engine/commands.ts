@@ -8,7 +8,7 @@ import { answerSeriesPart, readPartQuery, withLearningPath } from './learning-pa
 import { lookup, type LookupSources, type PageRequest } from './lookup.js';
 import type { LookupTrace } from './lookup-trace.js';
 import { countTopicResources } from './topic-listing.js';
-import { helpFor, indexCommands, type NamedCommand } from './command-index.js';
+import { CommandResolver, helpFor, type RoutableCommand } from './command-index.js';
 
 /** What a command runs against. */
 export interface CommandContext extends PageRequest {
@@ -20,9 +20,7 @@ export interface CommandContext extends PageRequest {
 }
 
 /** One command of the bot: how it is called, how it is explained, and what it does. */
-export interface Command extends NamedCommand {
-  /** For a command called by the shape of the whole query (`part 2 of …`) rather than by name. */
-  matches?(query: string): boolean;
+export interface Command extends RoutableCommand {
   run(args: string, context: CommandContext): Answer;
 }
 
@@ -85,12 +83,12 @@ const seriesPartCommand: Command = {
 /** The bot's commands, in the order help lists them. */
 export const COMMANDS: Command[] = [helpCommand, topicsCommand, seriesPartCommand, lookupCommand];
 
-/** Finds commands by name or alias; anything else goes to the lookup. */
+/** Finds the core commands by name or alias; anything else goes to the lookup. */
 export class CommandRegistry {
-  private readonly byName: Map<string, Command>;
+  private readonly resolver: CommandResolver<Command>;
 
   constructor(readonly commands: Command[] = COMMANDS) {
-    this.byName = indexCommands(commands);
+    this.resolver = new CommandResolver(commands, { empty: helpCommand, lookup: lookupCommand });
   }
 
   /**
@@ -99,12 +97,7 @@ export class CommandRegistry {
    * The empty query is a call for help.
    */
   resolve(query: string): { command: Command; args: string } {
-    const trimmed = query.trim();
-    if (trimmed === '') return { command: helpCommand, args: '' };
-    const command = this.byName.get(trimmed.toLowerCase().replace(/[\s?!.]+$/, ''));
-    if (command && command !== lookupCommand) return { command, args: '' };
-    const shaped = this.commands.find((candidate) => candidate.matches?.(trimmed));
-    return { command: shaped ?? lookupCommand, args: trimmed };
+    return this.resolver.resolve(query);
   }
 
   /** Help entries for every command. */

@@ -6,7 +6,7 @@ import { QueryVocabulary } from '../query/query-vocabulary.js';
 import { ResourceIndex } from '../search/resource-index.js';
 import { splitWords } from '../search/text.js';
 import { TopicMatcher } from '../search/topic-matcher.js';
-import type { Answer } from './answer.js';
+import type { Answer, CommandHelp } from './answer.js';
 import { CommandRegistry } from './commands.js';
 import type { LookupSources } from './lookup.js';
 import { recordingTrace } from './lookup-trace.js';
@@ -19,6 +19,8 @@ export interface AnswerOptions {
   /** Page to return, from 1. */
   page?: number;
   pageSize?: number;
+  /** Help to answer `help` with, for the place asking; by default the core commands'. */
+  help?: CommandHelp[];
 }
 
 /** How the engine read a query and reached its answer, for a curator asking why. */
@@ -65,7 +67,7 @@ export function createEngine(
     const { command, args } = registry.resolve(query);
     const answer = command.run(args, {
       sources,
-      help,
+      help: options.help ?? help,
       page: options.page ?? 1,
       pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
       ...(trace ? { trace } : {}),

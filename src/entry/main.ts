@@ -10,7 +10,6 @@ import type { RunningBot } from './app/bot.js';
 import { loadEngine, type LoadedEngine } from './app/load-engine.js';
 import { reloadContentOnChange } from './app/content-reloads.js';
 import { EngineHolder } from './app/engine-holder.js';
-import { explainedOutsideChannels } from '../platform/conversation.js';
 import { ConversationRouter } from '../platform/conversation-router.js';
 import { SUBSCRIPTION_COMMANDS } from '../weekly/subscription-commands.js';
 import { REPORT_CHAT_COMMAND } from '../analytics/report-chat-command.js';
@@ -62,11 +61,8 @@ async function runConsole(config: Config, logger: Logger, loaded: LoadedEngine):
   const stopReloading = reloadContentOnChange(holder, config.contentDir);
   const router = new ConversationRouter(
     () => holder.current,
-    explainedOutsideChannels([
-      ...Object.values(SUBSCRIPTION_COMMANDS),
-      REPORT_CHAT_COMMAND,
-      SUGGEST_COMMAND,
-    ]),
+    // Declared only: the console has no channel, so the router says where these work.
+    [...Object.values(SUBSCRIPTION_COMMANDS), REPORT_CHAT_COMMAND, SUGGEST_COMMAND],
   );
   const consoleAdapter = new ConsoleAdapter({
     router,

@@ -1,39 +1,39 @@
 import type { Answer } from '../engine/answer.js';
-import { helpFor, indexCommands, type NamedCommand } from '../engine/command-index.js';
-import { COMMANDS } from '../engine/commands.js';
 import type { AnswerEngine, AnswerOptions } from '../engine/engine.js';
 import type { Verdict } from '../store/analytics-store.js';
 import type { AnswerFeedback, VoteOutcome } from './answer-feedback.js';
-import type {
-  AnswerObserver,
-  AskRecorder,
-  ChannelCommand,
-  ConversationContext,
-} from './conversation.js';
+import type { CommandCall } from './chat-command.js';
+import { worksIn } from './chat-command.js';
+import {
+  ChatCommandRegistry,
+  whereItWorks,
+  type RegisteredCommand,
+} from './chat-command-registry.js';
+import type { AnswerObserver, AskRecorder, ConversationContext } from './conversation.js';
+import { positionAfter } from './paging-state.js';
 
 /**
- * Routes a message to a channel command when its first word names one, else to the engine;
- * help then lists the channel commands after the core ones.
+ * The one conversation path of every adapter: dispatches each message through the chat command
+ * registry (core, channel and session commands together), the engine answering core commands and
+ * searches with help for the place asking.
  */
 export class ConversationRouter {
-  private readonly byName: Map<string, ChannelCommand>;
+  private readonly registry: ChatCommandRegistry;
 
+  /** Throws {@link CommandCollisionError} when two commands answer to the same word. */
   constructor(
     private readonly engine: () => AnswerEngine,
-    private readonly channelCommands: ChannelCommand[] = [],
+    commands: RegisteredCommand[] = [],
     private readonly observer?: AnswerObserver,
     private readonly recorder?: AskRecorder,
     private readonly feedback?: AnswerFeedback,
   ) {
-    this.byName = indexCommands(channelCommands);
-    // The engine's commands share the first word with channel commands: a name both claim is
-    // rejected here, at start, rather than answered by whichever is tried first.
-    indexCommands(this.commands);
+    this.registry = new ChatCommandRegistry(commands);
   }
 
-  /** Every command a message can call through this router: the engine's, then the channel commands. */
-  get commands(): NamedCommand[] {
-    return [...COMMANDS, ...this.channelCommands];
+  /** Every command a message can call through this router, in the order help lists them. */
+  get commands(): RegisteredCommand[] {
+    return this.registry.commands;
   }
 
   /** The engine currently answering (it changes when content is reloaded). */
@@ -45,7 +45,7 @@ export class ConversationRouter {
   async answer(
     query: string,
     context: ConversationContext,
-    options?: AnswerOptions,
+    options: AnswerOptions = {},
   ): Promise<Answer> {
     const started = process.hrtime.bigint();
     try {
@@ -65,20 +65,30 @@ export class ConversationRouter {
   private async route(
     query: string,
     context: ConversationContext,
-    options?: AnswerOptions,
+    options: AnswerOptions,
   ): Promise<Answer> {
-    const [first = '', ...rest] = query.trim().split(/\s+/);
-    const command = this.byName.get(first.toLowerCase());
-    if (command) return command.run(rest.join(' '), context);
+    const { command, args } = this.registry.resolve(query, context);
+    if (!command.run || !worksIn(command, context)) return whereItWorks(command, args);
+    const call: CommandCall = {
+      ...context,
+      query,
+      options,
+      help: this.registry.helpFor(context),
+      askEngine: () => this.askEngine(call),
+      ask: (next, nextOptions = {}) => this.route(next, context, nextOptions),
+    };
+    return command.run(args, call);
+  }
+
+  private async askEngine(call: CommandCall): Promise<Answer> {
+    const { query, options, help, session } = call;
     const engine = this.engine();
-    const answer = engine.answer(query, options);
-    if ((options?.page ?? 1) === 1) this.recorder?.asked(query, answer, context, engine);
-    if (answer.kind === 'topic' || answer.kind === 'search') {
-      const answerId = await this.feedback?.remember(query, answer, context, engine);
-      return answerId ? { ...answer, answerId } : answer;
-    }
-    if (answer.kind !== 'help' || context.platform === 'console') return answer;
-    return { ...answer, commands: [...answer.commands, ...helpFor(this.channelCommands)] };
+    const answer = engine.answer(query, { ...options, help });
+    if (session) session.last = positionAfter(answer);
+    if ((options.page ?? 1) === 1) this.recorder?.asked(query, answer, call, engine);
+    if (answer.kind !== 'topic' && answer.kind !== 'search') return answer;
+    const answerId = await this.feedback?.remember(query, answer, call, engine);
+    return answerId ? { ...answer, answerId } : answer;
   }
 
   /** Records a click on "Helpful" or "Not helpful" under the answer's id. */

@@ -1,7 +1,7 @@
 import type { Answer } from '../engine/answer.js';
-import type { NamedCommand } from '../engine/command-index.js';
 import type { AnswerEngine } from '../engine/engine.js';
 import type { Verdict } from '../store/analytics-store.js';
+import type { AnswerPosition } from './paging-state.js';
 
 /**
  * A platform the bot speaks on: the name of one in the registry (see `PlatformDescriptor`), or
@@ -21,31 +21,18 @@ export interface ConversationContext {
    * to let it in; undefined when it can, or when the platform cannot tell.
    */
   whyBotCannotPost?: () => Promise<string | undefined>;
-}
-
-/** A command that acts on the channel it is typed in, such as `subscribe`; declared like the core commands. */
-export interface ChannelCommand extends NamedCommand {
-  run(args: string, context: ConversationContext): Promise<Answer>;
+  /** Set where the conversation is a session that remembers its last answer (a terminal). */
+  session?: ConversationSession;
 }
 
 /**
- * Channel commands as a place without channels (the console) answers them: with where they work,
- * rather than as a search for the command's name.
+ * A conversation that remembers where its last answer left off and can be left, where typed
+ * words (`more`, `next part`, `exit`) stand in for buttons. The router keeps `last` up to date.
  */
-export function explainedOutsideChannels(commands: NamedCommand[]): ChannelCommand[] {
-  return commands.map((command) => ({
-    ...command,
-    run: async (args) => ({
-      kind: 'notice',
-      query: `${command.name} ${args}`.trim(),
-      tone: 'info',
-      title: `"${command.name}" works in Slack and Discord channels`,
-      lines: [
-        `Type "/devops ${command.usage}" in the channel it is for; the console has no channel.`,
-      ],
-      private: true,
-    }),
-  }));
+export interface ConversationSession {
+  last?: AnswerPosition;
+  /** Ends the conversation (a terminal closes its input). */
+  leave(): void;
 }
 
 /** Told of every answer, failure and recorded vote, for metrics. */

@@ -1,9 +1,8 @@
 import type { Catalog } from '../content/types.js';
 import { resourceIdFor } from '../content/url.js';
 import type { NoticeAnswer } from '../engine/answer.js';
-import type { NamedCommand } from '../engine/command-index.js';
 import { breadcrumb } from '../engine/describe-resource.js';
-import type { ChannelCommand } from '../platform/conversation.js';
+import type { ChannelCommand, CommandDeclaration } from '../platform/chat-command.js';
 import type { AnalyticsStore } from '../store/analytics-store.js';
 import { readSuggestion } from './read-suggestion.js';
 
@@ -11,10 +10,12 @@ import { readSuggestion } from './read-suggestion.js';
 export const SUGGEST_COMMAND = {
   name: 'suggest',
   aliases: [],
+  needs: 'channel',
+  calledBy: 'first word',
   usage: 'suggest URL [what it teaches]',
   summary: 'Suggest a link for the catalog; the curator reviews every suggestion.',
   examples: ['suggest https://helm.sh/docs/intro/quickstart/ Helm charts for beginners'],
-} satisfies NamedCommand;
+} satisfies CommandDeclaration;
 
 /** What became of a suggestion: stored, counted again, already in the catalog, or unreadable. */
 export type SuggestionOutcome = 'new' | 'repeat' | 'listed' | 'invalid';

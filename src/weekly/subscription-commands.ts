@@ -1,7 +1,7 @@
 import type { WeeklyConfig } from '../config.js';
 import type { Answer, NoticeAnswer } from '../engine/answer.js';
-import type { NamedCommand } from '../engine/command-index.js';
-import type { ChannelCommand, ConversationContext } from '../platform/conversation.js';
+import type { ConversationContext } from '../platform/conversation.js';
+import type { ChannelCommand, CommandDeclaration } from '../platform/chat-command.js';
 import type { BotStore } from '../store/bot-store.js';
 import { describeSchedule, formatInZone, parseSchedule } from './schedule.js';
 import type { WeeklyService } from './weekly-service.js';
@@ -18,6 +18,8 @@ export const SUBSCRIPTION_COMMANDS = {
   subscribe: {
     name: 'subscribe',
     aliases: [],
+    needs: 'channel',
+    calledBy: 'first word',
     usage: 'subscribe [weekly DAY HH:MM TIME_ZONE | CRON TIME_ZONE]',
     summary: 'Post a resource of the week in this channel (channel managers only).',
     examples: [
@@ -29,6 +31,8 @@ export const SUBSCRIPTION_COMMANDS = {
   unsubscribe: {
     name: 'unsubscribe',
     aliases: [],
+    needs: 'channel',
+    calledBy: 'first word',
     usage: 'unsubscribe',
     summary: 'Stop the resource of the week in this channel (channel managers only).',
     examples: ['unsubscribe'],
@@ -36,11 +40,13 @@ export const SUBSCRIPTION_COMMANDS = {
   subscription: {
     name: 'subscription',
     aliases: ['schedule'],
+    needs: 'channel',
+    calledBy: 'first word',
     usage: 'subscription',
     summary: "Show this channel's resource-of-the-week schedule and next post.",
     examples: ['subscription'],
   },
-} satisfies Record<string, NamedCommand>;
+} satisfies Record<string, CommandDeclaration>;
 
 /** `subscribe`, `unsubscribe` and `subscription`: a channel's resource of the week, managed from the channel. */
 export function createSubscriptionCommands(

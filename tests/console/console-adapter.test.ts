@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import { APOLOGY } from '../../src/platform/failure-notices.js';
-import { explainedOutsideChannels } from '../../src/platform/conversation.js';
 import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { SUBSCRIPTION_COMMANDS } from '../../src/weekly/subscription-commands.js';
 import { fixtureEngine } from '../support/content.js';
@@ -21,10 +20,7 @@ async function converse(
   output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   const logged: string[] = [];
   const adapter = new ConsoleAdapter({
-    router: new ConversationRouter(
-      () => engine,
-      explainedOutsideChannels(Object.values(SUBSCRIPTION_COMMANDS)),
-    ),
+    router: new ConversationRouter(() => engine, Object.values(SUBSCRIPTION_COMMANDS)),
     input,
     output,
     logger: pino({ level: 'info' }, { write: (line: string) => logged.push(line) }),
@@ -102,11 +98,11 @@ describe('the console adapter', () => {
     expect(printed).not.toContain('Nothing in the catalog matches');
   });
 
-  it('explains that channel commands work in Slack and Discord channels', async () => {
+  it('explains that channel commands work in chat channels', async () => {
     const { printed } = await converse(['subscribe weekly monday 09:00 UTC', 'unsubscribe']);
-    expect(printed).toContain('"subscribe" works in Slack and Discord channels');
+    expect(printed).toContain('"subscribe" works in chat channels');
     expect(printed).toContain('Type "/devops subscribe');
-    expect(printed).toContain('"unsubscribe" works in Slack and Discord channels');
+    expect(printed).toContain('"unsubscribe" works in chat channels');
     expect(printed).not.toContain('Nothing in the catalog matches');
   });
 });

@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import type { ChannelCommand } from '../../src/platform/conversation.js';
+import type { ChannelCommand } from '../../src/platform/chat-command.js';
 import { apiUser } from '../fakes/fake-discord.js';
 import {
   CHANNEL_MESSAGES,
@@ -15,6 +15,8 @@ const startHarness = harnessPerTest();
 const whoCanManage: ChannelCommand = {
   name: 'manager?',
   aliases: [],
+  needs: 'channel',
+  calledBy: 'first word',
   usage: 'manager?',
   summary: 'Says whether you may manage this channel.',
   examples: ['manager?'],

@@ -5,7 +5,8 @@ import { afterEach, expect } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import type { AnswerFeedback } from '../../src/platform/answer-feedback.js';
-import { type AskRecorder, type ChannelCommand } from '../../src/platform/conversation.js';
+import { type AskRecorder } from '../../src/platform/conversation.js';
+import { type ChannelCommand } from '../../src/platform/chat-command.js';
 import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { fixtureEngine } from '../support/content.js';
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from '../fakes/fake-discord.js';
@@ -165,6 +166,8 @@ export function slowCommand() {
   const command: ChannelCommand = {
     name: 'slow',
     aliases: [],
+    needs: 'channel',
+    calledBy: 'first word',
     usage: 'slow',
     summary: 'Answers when the test says so.',
     examples: ['slow'],

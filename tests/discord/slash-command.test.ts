@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
-import type { ChannelCommand } from '../../src/platform/conversation.js';
+import type { ChannelCommand } from '../../src/platform/chat-command.js';
 import { APOLOGY } from '../../src/platform/failure-notices.js';
 import { loadFiles } from '../support/content.js';
 import {
@@ -197,6 +197,8 @@ describe('the /devops command on Discord', () => {
     const broken: ChannelCommand = {
       name: 'broken',
       aliases: [],
+      needs: 'channel',
+      calledBy: 'first word',
       usage: 'broken',
       summary: 'Always fails.',
       examples: ['broken'],

@@ -1,11 +1,8 @@
-import { PassThrough } from 'node:stream';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import { REPORT_CHAT_COMMAND } from '../../src/analytics/report-chat-command.js';
 import type { Answer } from '../../src/engine/answer.js';
 import { CommandCollisionError } from '../../src/engine/command-index.js';
-import { type ChannelCommand, explainedOutsideChannels } from '../../src/platform/conversation.js';
+import { type ChannelCommand } from '../../src/platform/chat-command.js';
 import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { SUBSCRIPTION_COMMANDS } from '../../src/weekly/subscription-commands.js';
 import { fixtureEngine } from '../support/content.js';
@@ -15,6 +12,8 @@ function makeChannelCommand(name: string, aliases: string[] = []): ChannelComman
   return {
     name,
     aliases,
+    needs: 'channel',
+    calledBy: 'first word',
     usage: name,
     summary: `The ${name} command.`,
     examples: [name],
@@ -38,16 +37,6 @@ function collisionOf(build: () => unknown): CommandCollisionError | undefined {
     if (error instanceof CommandCollisionError) return error;
     throw error;
   }
-}
-
-function consoleOver(router: ConversationRouter): ConsoleAdapter {
-  return new ConsoleAdapter({
-    router,
-    input: new PassThrough(),
-    output: new PassThrough(),
-    logger: pino({ level: 'silent' }),
-    interactive: false,
-  });
 }
 
 describe('chat command names', () => {
@@ -76,21 +65,30 @@ describe('chat command names', () => {
     expect(collision?.commands).toEqual(['pause', 'resume']);
   });
 
-  it("reject a router command that one of the console's own commands would shadow", async () => {
+  it("reject a channel command that takes a session command's alias (the console's quit)", async () => {
     const engine = await fixtureEngine();
-    const router = new ConversationRouter(() => engine, [makeChannelCommand('quit')]);
-    expect(collisionOf(() => consoleOver(router))?.commands).toEqual(['quit', 'exit']);
+    const collision = collisionOf(
+      () => new ConversationRouter(() => engine, [makeChannelCommand('quit')]),
+    );
+    expect(collision?.commands).toEqual(['quit', 'exit']);
   });
 
   it("accept the bot's own commands together: engine, channel and console commands", async () => {
     const engine = await fixtureEngine();
     const router = new ConversationRouter(
       () => engine,
-      explainedOutsideChannels([...Object.values(SUBSCRIPTION_COMMANDS), REPORT_CHAT_COMMAND]),
+      [...Object.values(SUBSCRIPTION_COMMANDS), REPORT_CHAT_COMMAND],
     );
-    expect(collisionOf(() => consoleOver(router))).toBeUndefined();
     expect(router.commands.map((command) => command.name)).toEqual(
-      expect.arrayContaining(['help', 'topics', 'subscribe', 'subscription', 'report']),
+      expect.arrayContaining([
+        'help',
+        'topics',
+        'subscribe',
+        'subscription',
+        'report',
+        'more',
+        'exit',
+      ]),
     );
   });
 });

@@ -5,7 +5,8 @@ import type { Answer } from '../../src/engine/answer.js';
 import type { AnswerEngine } from '../../src/engine/engine.js';
 import type { OnGiveUp } from '../../src/platform/adapter.js';
 import type { AnswerFeedback } from '../../src/platform/answer-feedback.js';
-import { type AskRecorder, type ChannelCommand } from '../../src/platform/conversation.js';
+import { type AskRecorder } from '../../src/platform/conversation.js';
+import { type ChannelCommand } from '../../src/platform/chat-command.js';
 import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import type { BotStore } from '../../src/store/bot-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
@@ -78,6 +79,8 @@ export interface SlackHarness {
 export const canManageCommand: ChannelCommand = {
   name: 'can-manage',
   aliases: [],
+  needs: 'channel',
+  calledBy: 'first word',
   usage: 'can-manage',
   summary: 'Says whether you may manage this channel.',
   examples: ['can-manage'],
@@ -95,6 +98,8 @@ export const canManageCommand: ChannelCommand = {
 export const canPostCommand: ChannelCommand = {
   name: 'can-post',
   aliases: [],
+  needs: 'channel',
+  calledBy: 'first word',
   usage: 'can-post',
   summary: 'Says whether the bot could post in this channel.',
   examples: ['can-post'],
@@ -112,6 +117,8 @@ export const canPostCommand: ChannelCommand = {
 export const failingCommand: ChannelCommand = {
   name: 'boom',
   aliases: [],
+  needs: 'channel',
+  calledBy: 'first word',
   usage: 'boom',
   summary: 'Fails.',
   examples: ['boom'],
