@@ -20,6 +20,13 @@ interface Phrase {
 /** Finds topics named in a query by their name or an alias, longest phrase first, typos allowed on long single words. */
 export class TopicMatcher {
   private readonly phrasesByFirstWord = new Map<string, Phrase[]>();
+  /**
+   * The names of several words by their first two words, longest first: a big catalog has
+   * thousands of names, and hundreds may start with one common word.
+   */
+  private readonly phrasesByFirstTwoWords = new Map<string, Map<string, Phrase[]>>();
+  /** The most words in a name. */
+  private readonly longestPhrase: number;
   private readonly singleWordPhrases: Phrase[] = [];
   private readonly multiWordPhrases: Phrase[] = [];
   /** Every word of the names of several words, once. */
@@ -50,7 +57,17 @@ export class TopicMatcher {
     }
     for (const list of this.phrasesByFirstWord.values()) {
       list.sort((a, b) => b.words.length - a.words.length);
+      for (const phrase of list) {
+        if (phrase.words.length < 2) continue;
+        const [first, second] = phrase.words as [string, string];
+        const bySecond = this.phrasesByFirstTwoWords.get(first) ?? new Map<string, Phrase[]>();
+        this.phrasesByFirstTwoWords.set(first, bySecond);
+        const sameStart = bySecond.get(second) ?? [];
+        sameStart.push(phrase);
+        bySecond.set(second, sameStart);
+      }
     }
+    this.longestPhrase = Math.max(1, ...this.multiWordPhrases.map((phrase) => phrase.words.length));
     this.multiWordNameWords = [...new Set(this.multiWordPhrases.flatMap((phrase) => phrase.words))];
   }
 
@@ -65,9 +82,7 @@ export class TopicMatcher {
     const stems = words.map(stem);
     const mentions: TopicMention[] = [];
     for (let i = 0; i < stems.length; i++) {
-      const phrase = this.phrasesByFirstWord
-        .get(stems[i]!)
-        ?.find((candidate) => candidate.words.every((word, k) => stems[i + k] === word));
+      const phrase = this.phraseAt(stems, i);
       if (phrase) {
         mentions.push({ topic: phrase.topic, start: i, end: i + phrase.words.length, exact: true });
         i += phrase.words.length - 1;
@@ -96,6 +111,21 @@ export class TopicMatcher {
       if (fuzzy) mentions.push({ topic: fuzzy.topic, start: i, end: i + 1, exact: false });
     }
     return mentions;
+  }
+
+  /** The longest name written at word `i`, as written (the heaviest topic's among equals). */
+  private phraseAt(stems: string[], i: number): Phrase | undefined {
+    const first = stems[i]!;
+    const longer =
+      i + 1 < stems.length
+        ? this.phrasesByFirstTwoWords
+            .get(first)
+            ?.get(stems[i + 1]!)
+            ?.find((candidate) => candidate.words.every((word, k) => stems[i + k] === word))
+        : undefined;
+    return (
+      longer ?? this.phrasesByFirstWord.get(first)?.find((phrase) => phrase.words.length === 1)
+    );
   }
 
   /** A one-word name written as two words or split by punctuation: `ci/cd` for `cicd`, `ml flow` for `mlflow`. */
@@ -133,6 +163,9 @@ export class TopicMatcher {
     // first word needs every name tried, and a known word is no typo.
     const first = stems[start]!;
     const known = isKnownWord(first);
+    // After a known first word, a name matches only with a typo in a later word, and a known
+    // word is no typo (every word is known when indexing a resource's own text).
+    if (known && this.knownFrom(stems, start + 1, isKnownWord)) return undefined;
     // No name starts with this word or with a word within a typo of it: nothing to try (most
     // words of a question, "the" and "how" among them, end here instead of trying every name).
     if (!known && !this.phrasesByFirstWord.has(first) && this.namesWordsNear(first).size === 0)
@@ -145,6 +178,17 @@ export class TopicMatcher {
         phrase.words.some((word, k) => word !== stems[start + k]) &&
         phrase.words.every((word, k) => close(stems[start + k], word)),
     );
+  }
+
+  /** Whether the words from `from` that a name could reach are all known. */
+  private knownFrom(
+    stems: string[],
+    from: number,
+    isKnownWord: (word: string) => boolean,
+  ): boolean {
+    const end = Math.min(stems.length, from + this.longestPhrase - 1);
+    for (let k = from; k < end; k++) if (!isKnownWord(stems[k]!)) return false;
+    return true;
   }
 
   private nameWordsWithinTypo(typed: string): Set<string> {
