@@ -5,7 +5,8 @@ import { ConsoleAdapter } from '../../adapters/console/console-adapter.js';
 import { PLATFORMS } from '../../adapters/platforms.js';
 import { type Config, parseConfig, readEnvironment } from '../config.js';
 import { configuredPlatforms } from '../platform/platform-settings.js';
-import { createLogger, type Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
+import { silentLogger } from '../silent-logger.js';
 import type { RunningBot } from './app/bot.js';
 import { loadEngine, type LoadedEngine } from './app/load-engine.js';
 import { reloadContentOnChange } from './app/content-reloads.js';
@@ -26,12 +27,7 @@ const SHUTDOWN_DEADLINE_MS = 9_000;
 async function main(): Promise<void> {
   const config = parseConfig(readEnvironment(), PLATFORMS);
   const onConsole = configuredPlatforms(config).length === 0;
-  const logger = createLogger({
-    level: config.logLevel,
-    destination: onConsole ? 'stderr' : 'stdout',
-    format: config.logFormat,
-    platforms: config.knownPlatforms,
-  });
+  const logger = await processLogger(config, onConsole);
   const loaded = await loadEngine(config.contentDir, {
     cacheDir: path.join(config.dataDir, 'cache'),
   });
@@ -53,6 +49,21 @@ async function main(): Promise<void> {
   const bot = await startBot(config, logger, loaded);
   stopOnSignals(bot, logger);
   logger.info({ opsPort: bot.opsPort }, 'devops-bot is ready');
+}
+
+/**
+ * The process logger. With LOG_LEVEL=silent nothing is written, so pino is not even loaded:
+ * it is a good share of a console start.
+ */
+async function processLogger(config: Config, onConsole: boolean): Promise<Logger> {
+  if (config.logLevel === 'silent') return silentLogger();
+  const { createLogger } = await import('../logger.js');
+  return createLogger({
+    level: config.logLevel,
+    destination: onConsole ? 'stderr' : 'stdout',
+    format: config.logFormat,
+    platforms: config.knownPlatforms,
+  });
 }
 
 /** The local console: the shared conversation path, content reloads, and no chat platform. */

@@ -37,6 +37,16 @@ describe('the console adapter (npm start without platform credentials)', () => {
     expect(stdout).not.toContain('"level"');
   });
 
+  it('writes nothing to standard error with LOG_LEVEL=silent, and still answers', async () => {
+    const { code, stdout, stderr } = await runNode(BOT, [], {
+      input: 'docker\n',
+      env: baseEnv({ LOG_LEVEL: 'silent' }),
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('https://docs.example.org/docker/');
+    expect(stderr).toBe('');
+  });
+
   it('refuses to start on content with errors, naming file and line, exit code 2', async () => {
     const dir = await makeContentDir({
       'notes.md': '# Notes\n\n- [Broken](ftp//x) — Broken link. (article)\n',
