@@ -5,19 +5,18 @@ import {
   type APIButtonComponent,
   type APIButtonComponentWithCustomId,
 } from 'discord.js';
+import type { PagingState } from '../../src/platform/paging-state.js';
 import type { Verdict } from '../../src/store/analytics-store.js';
 import { DISCORD_LIMITS } from './discord-text.js';
 
 /**
- * What a button of the bot does when clicked: `more` shows another page of a query in the same
- * message; `ask` answers a query (a suggested topic) in a new message; `part` answers with a part
- * of a series (the next one, or a learning path's first), for the clicker only; `vote` records
- * the clicker's verdict on an answer, acknowledged privately.
+ * What a button of the bot does when clicked, with the page of a query it asks for: `more` shows
+ * it in the same message; `ask` answers it (a suggested topic) in a new message; `part` answers
+ * with a part of a series (the next one, or a learning path's first), for the clicker only;
+ * `vote` records the clicker's verdict on an answer, acknowledged privately.
  */
 export type ButtonAction =
-  | { kind: 'more'; query: string; page: number }
-  | { kind: 'ask'; query: string }
-  | { kind: 'part'; query: string }
+  | { kind: 'more' | 'ask' | 'part'; state: PagingState }
   | { kind: 'vote'; verdict: Verdict; answerId: string };
 
 const VOTE_LABELS: Record<Verdict, string> = { helpful: 'Helpful', not_helpful: 'Not helpful' };
@@ -54,14 +53,14 @@ export class ButtonActions {
   /**
    * The custom id for an action: `more:2:=docker`, `ask:1:=Kubernetes`, `more:2:#1f`,
    * `part:1:=part 2 of X` or `vote:helpful:ANSWER_ID` (an answer id is 12 characters, so a vote
-   * always fits).
+   * always fits). Buttons posted before the paging state had one shape used the same ids.
    */
   encode(action: ButtonAction): string {
     if (action.kind === 'vote') return `vote:${action.verdict}:${action.answerId}`;
-    const page = action.kind === 'more' ? action.page : 1;
-    const inline = `${action.kind}:${page}:=${action.query}`;
+    const { query, page } = action.state;
+    const inline = `${action.kind}:${page}:=${query}`;
     if (inline.length <= DISCORD_LIMITS.customId) return inline;
-    return `${action.kind}:${page}:#${this.remember(action.query)}`;
+    return `${action.kind}:${page}:#${this.remember(query)}`;
   }
 
   /** The action of a custom id; undefined when it is not one of ours or has expired. */
@@ -73,8 +72,8 @@ export class ButtonActions {
     const [, kind, page, form, text = ''] = match;
     const query = form === '=' ? text : this.remembered.get(text);
     if (query === undefined) return undefined;
-    if (kind === 'more') return { kind, query, page: Number(page) };
-    return { kind: kind === 'part' ? 'part' : 'ask', query };
+    const state = { query, page: Math.max(1, Number(page)) };
+    return { kind: kind as 'more' | 'ask' | 'part', state };
   }
 
   private remember(query: string): string {

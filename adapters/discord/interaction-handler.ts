@@ -11,6 +11,7 @@ import { completeQuery } from '../../src/engine/autocomplete.js';
 import { voteAcknowledgement } from '../../src/platform/answer-feedback.js';
 import type { ConversationContext } from '../../src/platform/conversation.js';
 import { APOLOGY, ASK_AGAIN } from '../../src/platform/failure-notices.js';
+import type { PagingState } from '../../src/platform/paging-state.js';
 import { answerInTime } from './answer-in-time.js';
 import type { ButtonAction } from './button-actions.js';
 import { COMMAND_NAME, QUERY_OPTION } from './devops-command.js';
@@ -66,10 +67,10 @@ async function answerButton(interaction: ButtonInteraction, context: DiscordHand
   if (!action) {
     const expired = renderAnswer(ASK_AGAIN, context.buttons, context.render);
     await interaction.reply({ ...outgoing(expired), ...PRIVATE });
-  } else if (action.kind === 'ask') await replyWithAnswer(interaction, action.query, context);
-  else if (action.kind === 'vote') await acknowledgeVote(interaction, action, context);
-  else if (action.kind === 'part') await followSeries(interaction, action.query, context);
-  else await showPage(interaction, action.query, action.page, context);
+  } else if (action.kind === 'vote') await acknowledgeVote(interaction, action, context);
+  else if (action.kind === 'ask') await replyWithAnswer(interaction, action.state.query, context);
+  else if (action.kind === 'part') await followSeries(interaction, action.state, context);
+  else await showPage(interaction, action.state, context);
 }
 
 /**
@@ -78,15 +79,15 @@ async function answerButton(interaction: ButtonInteraction, context: DiscordHand
  */
 async function followSeries(
   interaction: ButtonInteraction,
-  query: string,
+  state: PagingState,
   context: DiscordHandlerContext,
 ) {
   if (interaction.message.flags.has(MessageFlags.Ephemeral)) {
-    await showPage(interaction, query, 1, context);
+    await showPage(interaction, state, context);
     return;
   }
   const { value, deferred } = await answerInTime(
-    context.router.answer(query, conversationOf(interaction)),
+    context.router.answer(state.query, conversationOf(interaction), { page: state.page }),
     context.deferAfterMs,
     () => interaction.deferReply(PRIVATE),
   );
@@ -145,8 +146,7 @@ async function replyWithAnswer(
 /** Replaces the clicked message with a page of a query's answer. */
 async function showPage(
   interaction: ButtonInteraction,
-  query: string,
-  page: number,
+  { query, page }: PagingState,
   context: DiscordHandlerContext,
 ) {
   const { value, deferred } = await answerInTime<Answer>(

@@ -98,7 +98,7 @@ function renderMiss(answer: NoneAnswer, buttons: ButtonActions): DiscordMessage 
       ? 'Try one of these topics:'
       : 'Ask for `topics` to see what the catalog covers.';
   const topicButtons = answer.suggestions.map((topic) =>
-    buttons.button(topic.name, { kind: 'ask', query: topic.name }),
+    buttons.button(topic.name, { kind: 'ask', state: { query: topic.name, page: 1 } }),
   );
   return {
     embeds: [

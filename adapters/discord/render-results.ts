@@ -2,6 +2,7 @@ import { ButtonStyle, type APIEmbed } from 'discord.js';
 import type { AnswerResult, SearchAnswer, TopicAnswer } from '../../src/engine/answer.js';
 import { breadcrumb, resourceFacts, seriesStepLabel } from '../../src/engine/describe-resource.js';
 import { offeredStep } from '../../src/engine/learning-path.js';
+import { positionAfter } from '../../src/platform/paging-state.js';
 import { shorten, textLength } from '../../src/text/shorten.js';
 import { buttonRows, type ButtonActions } from './button-actions.js';
 import { DISCORD_LIMITS, escapeText, maskedLink, type DiscordMessage } from './discord-text.js';
@@ -36,16 +37,10 @@ export function renderResults(
     description: [header, ...list].filter(Boolean).join('\n\n'),
     footer: { text: pageFooter(answer) },
   };
-  const more =
-    page.number < page.totalPages
-      ? [
-          buttons.button(
-            'More',
-            { kind: 'more', query: answer.query, page: page.number + 1 },
-            ButtonStyle.Primary,
-          ),
-        ]
-      : [];
+  const next = positionAfter(answer).next;
+  const more = next
+    ? [buttons.button('More', { kind: 'more', state: next }, ButtonStyle.Primary)]
+    : [];
   const votes = answer.answerId ? buttons.voteButtons(answer.answerId) : [];
   return {
     embeds: [embed],
@@ -57,8 +52,9 @@ export function renderResults(
 /** **Next: part N of M** after a part, or **Start here: part 1 of M** on a topic with a series. */
 function seriesStepButton(answer: TopicAnswer | SearchAnswer, buttons: ButtonActions) {
   const offer = offeredStep(answer);
-  if (!offer) return [];
-  return [buttons.button(seriesStepLabel(offer), { kind: 'part', query: offer.step.query })];
+  const state = positionAfter(answer).seriesStep;
+  if (!offer || !state) return [];
+  return [buttons.button(seriesStepLabel(offer), { kind: 'part', state })];
 }
 
 function searchTitle(answer: SearchAnswer): string {

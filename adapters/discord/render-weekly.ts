@@ -15,7 +15,7 @@ export function renderWeeklyPost(post: WeeklyPost, buttons: ButtonActions): Disc
   const { resource, topic, slot } = post;
   const more = buttons.button(
     `More on ${topic.name}`,
-    { kind: 'ask', query: topic.name },
+    { kind: 'ask', state: { query: topic.name, page: 1 } },
     ButtonStyle.Primary,
   );
   return {

@@ -1,5 +1,6 @@
 import type { SeriesStep, TopicRef } from '../../src/engine/answer.js';
 import { seriesStepLabel } from '../../src/engine/describe-resource.js';
+import type { PagingState } from '../../src/platform/paging-state.js';
 import type { Verdict } from '../../src/store/analytics-store.js';
 import { button, type Button } from './block-kit.js';
 import { capQuery, SLACK_LIMITS } from './slack-text.js';
@@ -34,20 +35,14 @@ export function verdictOfAction(actionId: string): Verdict | undefined {
   return VOTE_ACTION.exec(actionId)?.[1] as Verdict | undefined;
 }
 
-/** What a button asks the bot: a query and the page of its answer. */
-export interface QueryButton {
-  query: string;
-  page: number;
-}
-
 /** **Share in channel**: reposts this page of the answer for everyone. */
-export function shareButton(request: QueryButton): Button {
-  return button('Share in channel', ACTIONS.share, encodeQueryButton(request), true);
+export function shareButton(state: PagingState): Button {
+  return button('Share in channel', ACTIONS.share, encodeButtonValue(state), true);
 }
 
 /** **More**: the next page, replacing the message. */
-export function moreButton(request: QueryButton): Button {
-  return button('More', ACTIONS.more, encodeQueryButton(request));
+export function moreButton(state: PagingState): Button {
+  return button('More', ACTIONS.more, encodeButtonValue(state));
 }
 
 /** A button that runs a topic's query; `index` keeps its `action_id` unique in its block. */
@@ -55,24 +50,24 @@ export function topicButton(topic: TopicRef, index: number, label: string = topi
   return button(
     label,
     `${ACTIONS.topicPrefix}${index}`,
-    encodeQueryButton({ query: topic.name, page: 1 }),
+    encodeButtonValue({ query: topic.name, page: 1 }),
   );
 }
 
 /** **Next: part N of M** (or **Start here: part 1 of M** on a topic): that part alone. */
-export function seriesStepButton(offer: { step: SeriesStep; kind: 'start' | 'next' }): Button {
-  return button(
-    seriesStepLabel(offer),
-    ACTIONS.seriesStep,
-    encodeQueryButton({ query: offer.step.query, page: 1 }),
-  );
+export function seriesStepButton(
+  offer: { step: SeriesStep; kind: 'start' | 'next' },
+  state: PagingState,
+): Button {
+  return button(seriesStepLabel(offer), ACTIONS.seriesStep, encodeButtonValue(state));
 }
 
 /**
- * The button value for a query and page, as JSON within Slack's value limit; the query is
- * shortened if need be (control characters make its JSON up to six times longer than it is).
+ * The button value for a paging state, as JSON (`{"q":"docker","p":2}`, the format buttons have
+ * always carried) within Slack's value limit; the query is shortened if need be (control
+ * characters make its JSON up to six times longer than it is).
  */
-export function encodeQueryButton({ query, page }: QueryButton): string {
+export function encodeButtonValue({ query, page }: PagingState): string {
   let text = capQuery(query);
   let value = JSON.stringify({ q: text, p: page });
   while (value.length > SLACK_LIMITS.buttonValue) {
@@ -82,8 +77,8 @@ export function encodeQueryButton({ query, page }: QueryButton): string {
   return value;
 }
 
-/** The query and page in a button value; undefined for a value the bot did not write. */
-export function decodeQueryButton(value: string | undefined): QueryButton | undefined {
+/** The paging state in a button value; undefined for a value the bot did not write. */
+export function decodeButtonValue(value: string | undefined): PagingState | undefined {
   try {
     const parsed = JSON.parse(value ?? '') as { q?: unknown; p?: unknown };
     if (typeof parsed.q !== 'string' || typeof parsed.p !== 'number') return undefined;

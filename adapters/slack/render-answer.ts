@@ -10,6 +10,7 @@ import type {
 } from '../../src/engine/answer.js';
 import { breadcrumb } from '../../src/engine/describe-resource.js';
 import { offeredStep } from '../../src/engine/learning-path.js';
+import { positionAfter } from '../../src/platform/paging-state.js';
 import {
   actionsBlock,
   contextBlock,
@@ -76,15 +77,15 @@ function renderResults(
   intro: string[],
   options: RenderOptions,
 ): SlackMessage {
-  const { page, query } = answer;
+  const { page } = answer;
+  const position = positionAfter(answer);
   const buttons: Button[] = [];
-  if (options.ephemeral && !options.sharedBy)
-    buttons.push(shareButton({ query, page: page.number }));
-  if (page.number < page.totalPages && !options.sharedBy) {
-    buttons.push(moreButton({ query, page: page.number + 1 }));
-  }
+  if (options.ephemeral && !options.sharedBy) buttons.push(shareButton(position.shown));
+  if (position.next && !options.sharedBy) buttons.push(moreButton(position.next));
   const offer = offeredStep(answer);
-  if (offer && !options.sharedBy) buttons.push(seriesStepButton(offer));
+  if (offer && position.seriesStep && !options.sharedBy) {
+    buttons.push(seriesStepButton(offer, position.seriesStep));
+  }
   if (answer.answerId) buttons.push(...voteButtons(answer.answerId));
   const pageLine =
     page.totalPages > 1

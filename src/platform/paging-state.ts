@@ -1,4 +1,4 @@
-import type { Answer } from '../engine/answer.js';
+import type { Answer, SearchAnswer, TopicAnswer } from '../engine/answer.js';
 import { offeredStep } from '../engine/learning-path.js';
 
 /**
@@ -23,6 +23,8 @@ export interface AnswerPosition {
 }
 
 /** The position an answer leaves the conversation at; undefined for an answer without pages. */
+export function positionAfter(answer: TopicAnswer | SearchAnswer): AnswerPosition;
+export function positionAfter(answer: Answer): AnswerPosition | undefined;
 export function positionAfter(answer: Answer): AnswerPosition | undefined {
   if (answer.kind !== 'topic' && answer.kind !== 'search') return undefined;
   const { query, page } = answer;

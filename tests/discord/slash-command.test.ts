@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import type { ChannelCommand } from '../../src/platform/chat-command.js';
-import { APOLOGY } from '../../src/platform/failure-notices.js';
+import { APOLOGY, ASK_AGAIN } from '../../src/platform/failure-notices.js';
 import { loadFiles } from '../support/content.js';
 import {
   EPHEMERAL,
@@ -219,6 +219,28 @@ describe('the /devops command on Discord', () => {
         err: expect.objectContaining({ message: 'the store is on fire' }),
       }),
     );
+  });
+
+  it('reads the custom ids of buttons already posted in channels by the previous version', async () => {
+    const harness = await startHarness();
+    const { callback: page } = await harness.interact(
+      harness.fake.buttonInteraction({ customId: 'more:2:=docker' }),
+    );
+    expect(messageData(page).embeds![0]!.footer?.text).toBe('Page 2 of 2 · 7 resources');
+
+    const { callback: topic } = await harness.interact(
+      harness.fake.buttonInteraction({ customId: 'ask:1:=Kubernetes' }),
+    );
+    expect(messageData(topic).embeds![0]!.title).toBe('Kubernetes');
+  });
+
+  it('tells the clicker privately to ask again for a custom id it cannot read', async () => {
+    const harness = await startHarness();
+    for (const customId of ['more:two:=docker', 'page:2:=docker']) {
+      const { callback } = await harness.interact(harness.fake.buttonInteraction({ customId }));
+      expect(messageData(callback).flags).toBe(EPHEMERAL);
+      expect(messageData(callback).embeds![0]!.title).toBe(ASK_AGAIN.title);
+    }
   });
 
   it('tells the clicker privately when a button has expired', async () => {

@@ -38,14 +38,29 @@ async function responsesTo(id: string, count: number): Promise<Response[]> {
     .map((r) => r.body as Response);
 }
 
+/** Clicks a button of the bot carrying `value`, as a message posted earlier would hold it. */
+function clickWithValue(actionId: string, value: string): Promise<string> {
+  return harness.click({
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: 'Button' },
+    value,
+  });
+}
+
 describe('the answer buttons', () => {
+  it('reads the button values already posted in channels by the previous version', async () => {
+    const clicked = await clickWithValue('devops_more', '{"q":"docker","p":2}');
+    const [next] = await responsesTo(clicked, 1);
+    expect(visibleText(next!)).toContain('Page 2 of 2 · 7 resources');
+
+    const topic = await clickWithValue('devops_topic_0', '{"q":"Kubernetes","p":1}');
+    const [answer] = await responsesTo(topic, 1);
+    expect(answer!.blocks![0]).toMatchObject({ type: 'header', text: { text: 'Kubernetes' } });
+  });
+
   it('a button value the bot cannot read tells the clicker privately to ask again', async () => {
-    const clicked = await harness.click({
-      type: 'button',
-      action_id: 'devops_more',
-      text: { type: 'plain_text', text: 'More' },
-      value: 'docker|2',
-    });
+    const clicked = await clickWithValue('devops_more', 'docker|2');
     const [reply] = await responsesTo(clicked, 1);
 
     expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });

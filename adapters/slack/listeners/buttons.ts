@@ -3,7 +3,7 @@ import { voteAcknowledgement } from '../../../src/platform/answer-feedback.js';
 import { APOLOGY, ASK_AGAIN } from '../../../src/platform/failure-notices.js';
 import {
   ACTIONS,
-  decodeQueryButton,
+  decodeButtonValue,
   TOPIC_ACTION,
   verdictOfAction,
   VOTE_ACTION,
@@ -116,7 +116,7 @@ function onClick(
 ): void {
   app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
     await ack();
-    const request = decodeQueryButton(action.value);
+    const request = decodeButtonValue(action.value);
     const channelId = clickedChannel(body);
     if (!request || !channelId) {
       // A value the bot cannot read (an older format, a cut query) is told to ask again, not ignored.
