@@ -35,7 +35,6 @@ type DiscordVariables = z.infer<z.ZodObject<typeof variables>>;
 /** Discord: `/devops`, mentions, DMs and buttons through one gateway session per bot token. */
 export const discordPlatform: PlatformDescriptor<DiscordConfig> = {
   name: 'discord',
-  title: 'Discord',
   variables,
   settings: (values, problems) => discordConfig(values as DiscordVariables, problems),
   channelId: {

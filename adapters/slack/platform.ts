@@ -36,7 +36,6 @@ type SlackVariables = z.infer<z.ZodObject<typeof variables>>;
 /** Slack: the slash command, mentions, DMs and buttons through Bolt, in Socket Mode or HTTP mode. */
 export const slackPlatform: PlatformDescriptor<SlackConfig> = {
   name: 'slack',
-  title: 'Slack',
   variables,
   settings: (values, problems) => slackConfig(values as SlackVariables, problems),
   channelId: {

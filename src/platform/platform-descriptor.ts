@@ -39,8 +39,6 @@ export interface AdapterDependencies {
 export interface PlatformDescriptor<Settings = unknown> {
   /** Lower-case name used in channel addresses (`name:CHANNEL_ID`), logs and metrics. */
   readonly name: string;
-  /** The name as people write it, such as `Slack`. */
-  readonly title: string;
   /** Its environment variables, each with its zod schema, part of the one configuration schema. */
   readonly variables: z.ZodRawShape;
   /**

@@ -21,7 +21,6 @@ export interface RelaySettings {
  */
 export const relayPlatform: PlatformDescriptor<RelaySettings> = {
   name: 'relay',
-  title: 'Relay',
   variables: { RELAY_URL: httpUrl, RELAY_TOKEN: optionalText },
   settings(values, problems) {
     const { RELAY_URL: url, RELAY_TOKEN: token } = values as {
