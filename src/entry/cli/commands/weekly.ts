@@ -105,19 +105,22 @@ async function post(args: CliArgs, io: CliIo, channel: string): Promise<number> 
   const content = await loadUsableContent(args, io);
   const logger = await logTo(io.config.logLevel, io.config.logFormat, io.config.knownPlatforms);
   const engine = createEngine(content.catalog);
-  // Port 0: posting from the command line must not collide with a bot already serving the port.
-  const config = { ...io.config, port: 0 };
+  // Only the channel's platform, on port 0: posting from the command line needs no other one and
+  // must not collide with a bot already serving the port.
+  const settings = io.config.platforms[address.platform];
+  const config = { ...io.config, port: 0, platforms: { [address.platform]: settings } };
   const store = await openStore(io.config.store);
-  const adapter = (
-    await createPlatformAdapters(
-      { ...config, platforms: { [address.platform]: config.platforms[address.platform] } },
-      { router: new ConversationRouter(() => engine), logger, seenEvents: store },
-    )
-  )[0];
+  const [adapter] = await createPlatformAdapters(config, {
+    router: new ConversationRouter(() => engine),
+    logger,
+    seenEvents: store,
+  });
   if (!adapter || !isWeeklyPoster(adapter)) {
     await store.close();
     io.stderr.write(
-      `devops-bot weekly: ${address.platform} is not configured; set its variables (see .env.example).\n`,
+      adapter
+        ? `devops-bot weekly: ${address.platform} cannot post the resource of the week.\n`
+        : `devops-bot weekly: ${address.platform} is not configured; set its variables (see .env.example).\n`,
     );
     return 2;
   }
