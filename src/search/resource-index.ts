@@ -152,7 +152,10 @@ export class ResourceIndex {
     ) {
       results = [...results, ...this.matchPartly(units, live, results, inScope, fields)];
     }
-    const best = Math.max(0, ...results.map((result) => result.score));
+    // A loop, not Math.max(...scores): a common word on a big catalog has more results than a
+    // call may take arguments.
+    let best = 0;
+    for (const result of results) if (result.score > best) best = result.score;
     return results
       .filter((result) => result.score >= best * RELATIVE_SCORE_CUTOFF)
       .map((result) => ({
