@@ -4,6 +4,7 @@ import type { AskRecorder, ConversationContext } from '../platform/conversation.
 import type { AnalyticsStore } from '../store/analytics-store.js';
 import { normalizeQuery } from './normalize-query.js';
 import { hashUser } from './user-hash.js';
+import { CONSOLE_PLATFORM } from '../platform/platform-descriptor.js';
 
 // Questions, as opposed to help, the topic tree or a channel command's notice.
 const QUESTION_KINDS = new Set<Answer['kind']>(['topic', 'search', 'none']);
@@ -32,7 +33,7 @@ export class AnalyticsRecorder implements AskRecorder {
   }
 
   asked(query: string, answer: Answer, context: ConversationContext, engine: AnswerEngine): void {
-    if (context.platform === 'console' || !QUESTION_KINDS.has(answer.kind)) return;
+    if (context.platform === CONSOLE_PLATFORM || !QUESTION_KINDS.has(answer.kind)) return;
     const topicId =
       answer.kind === 'topic'
         ? answer.topic.id

@@ -6,6 +6,7 @@ import type { ConversationContext } from '../platform/conversation.js';
 import type { AnalyticsStore, Verdict } from '../store/analytics-store.js';
 import { normalizeQuery } from './normalize-query.js';
 import { hashUser } from './user-hash.js';
+import { CONSOLE_PLATFORM } from '../platform/platform-descriptor.js';
 
 /** What votes need: where to write, the salt for user ids, the time, and where errors go. */
 export interface AnswerVotesOptions {
@@ -38,7 +39,7 @@ export class AnswerVotes implements AnswerFeedback {
     context: ConversationContext,
     engine: AnswerEngine,
   ): Promise<string | undefined> {
-    if (context.platform === 'console') return undefined;
+    if (context.platform === CONSOLE_PLATFORM) return undefined;
     if (answer.kind !== 'topic' && answer.kind !== 'search') return undefined;
     if (answer.results.length === 0) return undefined;
     const answerId = newAnswerId();
