@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { configVariables, ConfigError, parseConfig as parseConfigWith } from '../../src/config.js';
+import {
+  configVariables,
+  ConfigError,
+  parseConfig as parseConfigWith,
+  parseOpsConfig,
+} from '../../src/config.js';
 import { PLATFORMS } from '../../adapters/platforms.js';
 
 const parseConfig = (env: NodeJS.ProcessEnv) => parseConfigWith(env, PLATFORMS);
@@ -67,6 +72,14 @@ describe('configuration', () => {
     );
     expect(parseConfig({ ...slackHttp, PORT: '0', OPS_PORT: '0' }).ops.port).toBe(0);
     expect(parseConfig({ PORT: '9464' }).ops.port).toBe(9464);
+  });
+
+  it('reads only the ops settings for the health probe, which knows no platform', () => {
+    const env = { OPS_PORT: '9500', WEEKLY_CHANNELS: 'slack:C1', SLACK_BOT_TOKEN: 'xoxb-1' };
+    expect(parseOpsConfig(env)).toEqual({ port: 9500, host: '127.0.0.1' });
+    expect(() => parseOpsConfig({ OPS_PORT: 'metrics' })).toThrow(
+      /OPS_PORT: must be a port number/,
+    );
   });
 
   it('records analytics for 90 days by default, with a salt generated in the store', () => {
