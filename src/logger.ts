@@ -15,8 +15,11 @@ export interface LoggerOptions {
    * terminal and JSON otherwise (a container, a pipe, a service manager).
    */
   format?: 'json' | 'text' | undefined;
-  /** The registered platforms, whose secret settings are redacted wherever they appear. */
-  platforms?: readonly PlatformDescriptor[];
+  /**
+   * The registered platforms, whose secret settings are redacted wherever they appear; required,
+   * so that no logger is made without them by mistake (one that never sees a config may pass []).
+   */
+  platforms: readonly PlatformDescriptor[];
   /** Writes JSON lines here instead of `destination` (tests capture the log this way). */
   stream?: DestinationStream;
 }

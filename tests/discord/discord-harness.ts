@@ -1,3 +1,4 @@
+import { PLATFORMS } from '../../adapters/platforms.js';
 import { createLogger } from '../../src/logger.js';
 import { Writable } from 'node:stream';
 import type { APIEmbed, APIInteraction } from 'discord.js';
@@ -73,7 +74,12 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
       options.recorder,
       options.feedback,
     ),
-    logger: createLogger({ level: 'debug', destination: 'stdout', stream: sink }),
+    logger: createLogger({
+      platforms: PLATFORMS,
+      level: 'debug',
+      destination: 'stdout',
+      stream: sink,
+    }),
     ...(options.deferAfterMs !== undefined && { deferAfterMs: options.deferAfterMs }),
   });
   await adapter.start();

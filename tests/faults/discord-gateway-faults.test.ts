@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter.js';
 import type { StartupError } from '../../src/errors/startup-error.js';
+import { PLATFORMS } from '../../adapters/platforms.js';
 import { createLogger } from '../../src/logger.js';
 import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import {
@@ -40,7 +41,7 @@ async function discordAdapter(
       ...(options.readyTimeoutMs ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
     },
     router: new ConversationRouter(() => engine, []),
-    logger: createLogger({ level: 'silent', destination: 'stderr' }),
+    logger: createLogger({ platforms: PLATFORMS, level: 'silent', destination: 'stderr' }),
     ...(options.onGiveUp ? { onGiveUp: options.onGiveUp } : {}),
   });
   return adapter;

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PLATFORMS } from '../../adapters/platforms.js';
 import { createLogger } from '../../src/logger.js';
 import { harnessPerTest, slowCommand, type LogLine } from '../discord/discord-harness.js';
 import { startSlackHarness, type SlackHarness } from '../slack/slack-harness.js';
@@ -75,6 +76,7 @@ describe('the process logger', () => {
   it('redacts secrets from messages, fields, serialized errors and their causes', () => {
     const lines: string[] = [];
     const logger = createLogger({
+      platforms: PLATFORMS,
       level: 'info',
       destination: 'stdout',
       stream: new Writable({

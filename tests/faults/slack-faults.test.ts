@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SlackAdapter, type SlackAdapterOptions } from '../../adapters/slack/slack-adapter.js';
 import type { StartupError } from '../../src/errors/startup-error.js';
+import { PLATFORMS } from '../../adapters/platforms.js';
 import { createLogger } from '../../src/logger.js';
 import { ConversationRouter } from '../../src/platform/conversation-router.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
@@ -27,7 +28,7 @@ async function slackAdapter(options: Partial<SlackAdapterOptions> = {}) {
     config: slackConfig(fake),
     port: 0,
     router: new ConversationRouter(() => engine, []),
-    logger: createLogger({ level: 'silent', destination: 'stderr' }),
+    logger: createLogger({ platforms: PLATFORMS, level: 'silent', destination: 'stderr' }),
     seenEvents: openSqliteStore(makeDataDir()),
     startRetryDelaysMs: [10, 10],
     ...options,

@@ -1,3 +1,4 @@
+import { PLATFORMS } from '../../adapters/platforms.js';
 import { createLogger } from '../../src/logger.js';
 import { SlackAdapter } from '../../adapters/slack/slack-adapter.js';
 import type { SlackConfig } from '../../adapters/slack/platform.js';
@@ -146,6 +147,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const engine = options.engine ?? (await fixtureEngine());
   const logs = new WaitableLog<LogLine>((line) => JSON.stringify(line));
   const logger = createLogger({
+    platforms: PLATFORMS,
     level: 'debug',
     destination: 'stdout',
     stream: { write: (line: string) => logs.push(JSON.parse(line)) },

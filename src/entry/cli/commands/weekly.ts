@@ -59,7 +59,13 @@ async function preview(args: CliArgs, io: CliIo, channel: string): Promise<numbe
   const content = await loadUsableContent(args, io);
   const store = await openStore(io.config.store);
   try {
-    const service = serviceFor(io, store, () => content.catalog, new Map(), await logTo('silent'));
+    const service = serviceFor(
+      io,
+      store,
+      () => content.catalog,
+      new Map(),
+      await logTo('silent', undefined, io.config.knownPlatforms),
+    );
     const schedule = await service.scheduleFor(channel);
     const picks = await service.preview(channel, weeks);
     const subscribed =
@@ -168,8 +174,8 @@ function serviceFor(
 /** A logger on standard error, loaded on use: the ask, lint and catalog commands never log. */
 async function logTo(
   level: Config['logLevel'],
-  format?: Config['logFormat'],
-  platforms?: Config['knownPlatforms'],
+  format: Config['logFormat'],
+  platforms: Config['knownPlatforms'],
 ): Promise<Logger> {
   const { createLogger } = await import('../../../logger.js');
   return createLogger({ level, destination: 'stderr', format, platforms });
