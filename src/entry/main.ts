@@ -17,6 +17,7 @@ import { REPORT_CHAT_COMMAND } from '../analytics/report-chat-command.js';
 import { SUGGEST_COMMAND } from '../suggestions/suggest-command.js';
 import { exitWithStartupError, formatIssue } from './app/startup-errors.js';
 import { endQuietlyWhenReaderLeaves } from './app/closed-pipe.js';
+import { logBackgroundFailures } from './app/background-failures.js';
 
 mapStackTracesToSources();
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   // Loaded only here: the composition of the chat platforms is large, and the console never needs it.
   const { startBot } = await import('./app/bot.js');
   const bot = await startBot(config, logger, loaded);
+  logBackgroundFailures(logger);
   stopOnSignals(bot, logger);
   logger.info({ opsPort: bot.opsPort }, 'devops-bot is ready');
 }
