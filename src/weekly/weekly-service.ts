@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { WeeklyConfig } from '../config.js';
-import type { Catalog, Resource } from '../content/types.js';
+import type { Catalog } from '../content/types.js';
 import { topicRef } from '../engine/answer.js';
 import type { Logger } from '../logger.js';
 import type { WeeklyPoster } from '../platform/weekly-post.js';
 import type { BotStore, PostRecord, Subscription } from '../store/bot-store.js';
 import { splitChannelAddress } from './channel-address.js';
 import type { Clock } from './clock.js';
-import { nextInCycle } from './pick-resource.js';
 import { nextSlots, previousSlot, type Schedule } from './schedule.js';
 import { SlotDelivery, type SlotJob, type WeeklyFailureStage } from './slot-delivery.js';
+import { nextInCycle } from './pick-resource.js';
+import { previewPicks, type PreviewPick } from './weekly-preview.js';
 
 /** What the weekly service needs. */
 export interface WeeklyServiceOptions {
@@ -28,12 +29,6 @@ export interface WeeklyServiceOptions {
   onOutcome?: (status: PostRecord['status'] | 'skipped', platform: string) => void;
   /** Told of every failed claim, platform check, post or record write, for metrics. */
   onFailure?: (stage: WeeklyFailureStage, platform: string) => void;
-}
-
-/** A pick shown by a preview: when, and what. */
-export interface PreviewPick {
-  slot: Date;
-  resource: Resource;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [30_000, 120_000, 600_000];
@@ -149,20 +144,15 @@ export class WeeklyService {
 
   /** The next `weeks` picks and their dates, without posting or recording anything. */
   async preview(channel: string, weeks: number): Promise<PreviewPick[]> {
-    const { store, clock } = this.options;
-    const schedule = await this.scheduleFor(channel);
-    const resources = this.options.catalog().resources;
-    const dead = this.options.deadLinks?.() ?? new Set<string>();
-    let state = await store.cycleState(channel);
-    const picks: PreviewPick[] = [];
-    for (const slot of nextSlots(schedule, clock.now(), weeks)) {
-      const pick = nextInCycle(channel, state, resources, dead);
-      if (!pick) break;
-      const used = pick.cycle === state.cycle ? state.used : new Set<string>();
-      state = { cycle: pick.cycle, used: new Set([...used, pick.resource.id]) };
-      picks.push({ slot, resource: pick.resource });
-    }
-    return picks;
+    return previewPicks({
+      channel,
+      schedule: await this.scheduleFor(channel),
+      state: await this.options.store.cycleState(channel),
+      resources: this.options.catalog().resources,
+      dead: this.options.deadLinks?.() ?? new Set<string>(),
+      from: this.options.clock.now(),
+      weeks,
+    });
   }
 
   /** Posts to a channel now, outside its schedule (a first try); recorded like a scheduled post. */
