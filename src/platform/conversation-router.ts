@@ -10,7 +10,7 @@ import {
   type RegisteredCommand,
 } from './chat-command-registry.js';
 import type { AnswerObserver, AskRecorder, ConversationContext } from './conversation.js';
-import { positionAfter } from './paging-state.js';
+import { sessionPositionAfter } from './paging-state.js';
 
 /**
  * The one conversation path of every adapter: dispatches each message through the chat command
@@ -84,7 +84,7 @@ export class ConversationRouter {
     const { query, options, help, session } = call;
     const engine = this.engine();
     const answer = engine.answer(query, { ...options, help });
-    if (session) session.last = positionAfter(answer);
+    if (session) session.last = sessionPositionAfter(session.last, answer);
     if ((options.page ?? 1) === 1) this.recorder?.asked(query, answer, call, engine);
     if (answer.kind !== 'topic' && answer.kind !== 'search') return answer;
     const answerId = await this.feedback?.remember(query, answer, call, engine);

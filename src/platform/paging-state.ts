@@ -35,3 +35,18 @@ export function positionAfter(answer: Answer): AnswerPosition | undefined {
     ...(offer ? { seriesStep: { query: offer.step.query, page: 1 } } : {}),
   };
 }
+
+/**
+ * The position a session is at after `answer`, coming from `previous`: a later page of the same
+ * query keeps the series part its first page offered, as a button on that page stays clickable,
+ * so "start" still works after "more".
+ */
+export function sessionPositionAfter(
+  previous: AnswerPosition | undefined,
+  answer: Answer,
+): AnswerPosition | undefined {
+  const position = positionAfter(answer);
+  if (!position || position.seriesStep || !previous?.seriesStep) return position;
+  if (previous.shown.query !== position.shown.query) return position;
+  return { ...position, seriesStep: previous.seriesStep };
+}

@@ -124,6 +124,26 @@ describe('the chat command registry', () => {
     });
   });
 
+  it('still follows the series a topic offered after paging it with "more"', async () => {
+    const router = await routerWith();
+    const session = inSession();
+    const first = await router.answer('docker', session);
+    expect(first).toMatchObject({ kind: 'topic', page: { totalPages: 2 }, path: { parts: 2 } });
+    expect(await router.answer('more', session)).toMatchObject({ page: { number: 2 } });
+    const part = await router.answer('start', session);
+    expect(part.kind).toBe('search');
+    const [top] = part.kind === 'search' ? part.results : [];
+    expect(top?.resource.url).toBe('https://images.example.org/part-1');
+  });
+
+  it('forgets the offered series once another question is answered', async () => {
+    const router = await routerWith();
+    const session = inSession();
+    await router.answer('docker', session);
+    await router.answer('mlflow', session);
+    expect(await router.answer('start', session)).toMatchObject({ kind: 'notice' });
+  });
+
   it('says "more" needs a question first, and leaves the session on "exit"', async () => {
     const router = await routerWith();
     const session = inSession();
