@@ -1,5 +1,8 @@
 import { PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
 
+/** Who may manage a channel on Discord, as refusals name them. */
+export const DISCORD_CHANNEL_MANAGERS = 'members with the Manage Channels permission';
+
 /** What the bot needs in a channel to post the resource of the week there, with Discord's names. */
 const NEEDED_TO_POST = [
   ['View Channel', PermissionFlagsBits.ViewChannel],

@@ -19,7 +19,7 @@ import { errorDetails } from './discord-errors.js';
 import { DISCORD_LIMITS, escapeText, outgoing } from './discord-text.js';
 import type { DiscordHandlerContext } from './handler-context.js';
 import { renderAnswer } from './render-answer.js';
-import { whyBotCannotPost } from './bot-permissions.js';
+import { DISCORD_CHANNEL_MANAGERS, whyBotCannotPost } from './bot-permissions.js';
 
 const PRIVATE = { flags: MessageFlags.Ephemeral } as const;
 
@@ -164,6 +164,7 @@ function conversationOf(interaction: Interaction): ConversationContext {
     platform: 'discord',
     userId: interaction.user.id,
     ...(interaction.channelId && { channelId: interaction.channelId }),
+    channelManagers: DISCORD_CHANNEL_MANAGERS,
     canManageChannel: async () =>
       interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
     whyBotCannotPost: async () =>

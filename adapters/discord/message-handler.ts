@@ -6,7 +6,7 @@ import { errorDetails } from './discord-errors.js';
 import { outgoing, type DiscordMessage } from './discord-text.js';
 import type { DiscordHandlerContext } from './handler-context.js';
 import { renderAnswer } from './render-answer.js';
-import { whyBotCannotPost } from './bot-permissions.js';
+import { DISCORD_CHANNEL_MANAGERS, whyBotCannotPost } from './bot-permissions.js';
 
 /**
  * Answers a message that mentions the bot, as a reply to it, and any direct message, in the DM.
@@ -54,6 +54,7 @@ function conversationOf(message: Message): ConversationContext {
     platform: 'discord',
     channelId: message.channelId,
     userId: message.author.id,
+    channelManagers: DISCORD_CHANNEL_MANAGERS,
     canManageChannel: async () =>
       message.inGuild() &&
       (message.member?.permissionsIn(message.channel).has(PermissionFlagsBits.ManageChannels) ??

@@ -5,6 +5,9 @@ import { slackErrorFields } from './slack-errors.js';
 const CACHE_MS = 60_000;
 const MAX_CACHED_USERS = 1000;
 
+/** Who may manage a channel on Slack, as refusals name them. */
+export const SLACK_CHANNEL_MANAGERS = 'workspace admins and owners';
+
 /**
  * Who may change a channel's settings from Slack: the users listed in `SLACK_ADMIN_USERS`, and
  * workspace admins and owners as `users.info` reports them (remembered for a minute).

@@ -5,7 +5,7 @@ import { APOLOGY } from '../../src/platform/failure-notices.js';
 import type { ConversationRouter } from '../../src/platform/conversation-router.js';
 import type { Verdict } from '../../src/store/analytics-store.js';
 import type { SlackMessage } from './block-kit.js';
-import type { SlackChannelManagers } from './channel-managers.js';
+import { SLACK_CHANNEL_MANAGERS, type SlackChannelManagers } from './channel-managers.js';
 import { renderAnswer, type RenderOptions } from './render-answer.js';
 import { slackErrorFields } from './slack-errors.js';
 import { capQuery } from './slack-text.js';
@@ -41,6 +41,7 @@ export class SlackConversation {
         channelId,
         userId,
         canManageChannel: () => this.managers.canManageChannel(userId),
+        channelManagers: SLACK_CHANNEL_MANAGERS,
         whyBotCannotPost: () => this.managers.whyBotCannotPost(channelId),
       },
       { page: question.page ?? 1 },

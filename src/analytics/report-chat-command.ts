@@ -38,7 +38,7 @@ export function createReportChatCommand(dependencies: ReportChatDependencies): C
       const query = `report ${args}`.trim();
       if (!(await context.canManageChannel?.())) {
         return privateNotice(query, 'refusal', 'Only admins can see the report', [
-          'The report shows what the team asked, so it is for workspace admins on Slack and people with Manage Channels on Discord.',
+          `The report shows what the team asked, so it is for ${context.channelManagers ?? 'people who can manage the channel'}.`,
           'Ask one of them, or the curator, who can also run "devops-bot report".',
         ]);
       }

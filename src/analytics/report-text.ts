@@ -19,7 +19,7 @@ export function reportLines(report: CuratorReport, top = TOP): string[] {
     `Last ${report.period.days} days (${report.period.from.slice(0, 10)} to ${report.period.to.slice(0, 10)}): ${asked} questions, ${report.answered} answered (${rate}%), ${unansweredCount} unanswered.`,
   ];
   if (asked === 0) {
-    lines.push('Nothing was asked in Slack or Discord in this period (or ANALYTICS is off).');
+    lines.push('Nothing was asked in chat in this period (or ANALYTICS is off).');
   }
   if (report.unanswered.length > 0) {
     lines.push('', 'Top unanswered questions (add a resource, or an alias in aliases.yml):');

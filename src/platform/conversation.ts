@@ -17,6 +17,11 @@ export interface ConversationContext {
   /** Whether the asker may change the channel's settings (Manage Channels, workspace admin...). */
   canManageChannel?: () => Promise<boolean>;
   /**
+   * Who may manage a channel here, in the platform's own words (such as "workspace admins and
+   * owners"), for telling someone refused whom to ask.
+   */
+  channelManagers?: string;
+  /**
    * Why the bot could not post in this channel (not a member, a missing permission), saying how
    * to let it in; undefined when it can, or when the platform cannot tell.
    */

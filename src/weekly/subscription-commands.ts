@@ -146,7 +146,7 @@ async function refuseUnlessManager(
   }
   if (!(await context.canManageChannel?.())) {
     return notice(query, 'refusal', 'Only channel managers can change this', [
-      'Ask someone who can manage this channel (a workspace admin on Slack, Manage Channels on Discord) to run it.',
+      `Ask someone who can manage this channel (${context.channelManagers ?? 'a channel manager'}) to run it.`,
     ]);
   }
   return undefined;

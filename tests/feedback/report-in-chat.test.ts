@@ -68,6 +68,7 @@ describe('/devops report on Slack', () => {
 
     expect(body.response_type).toBe('ephemeral');
     expect(visibleText(body)).toContain('Only admins can see the report');
+    expect(visibleText(body)).toContain('it is for workspace admins and owners.');
     expect(visibleText(body)).not.toContain('terraform');
   });
 
@@ -115,6 +116,9 @@ describe('/devops report on Discord', () => {
     const data = messageData(callback);
     expect(data.flags).toBe(EPHEMERAL);
     expect(data.embeds![0]!.title).toBe('Only admins can see the report');
+    expect(data.embeds![0]!.description).toContain(
+      'it is for members with the Manage Channels permission.',
+    );
     expect(data.embeds![0]!.description).not.toContain('terraform');
   });
 });

@@ -66,6 +66,7 @@ describe('the resource of the week on Slack and Discord', () => {
     });
     expect(slackRefusal.json).toMatchObject({ response_type: 'ephemeral' });
     expect(slackRefusal.text).toContain('Only channel managers can change this');
+    expect(slackRefusal.text).toContain('(workspace admins and owners)');
     const { callback } = await discord.interact(
       discord.fake.chatInputInteraction({
         options: [{ name: 'query', type: 3, value: 'subscribe' }],
@@ -74,6 +75,9 @@ describe('the resource of the week on Slack and Discord', () => {
     expect(messageData(callback).flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(JSON.stringify(messageData(callback))).toContain(
       'Only channel managers can change this',
+    );
+    expect(JSON.stringify(messageData(callback))).toContain(
+      '(members with the Manage Channels permission)',
     );
     expect(await store.activeSubscriptions()).toEqual([]);
   });

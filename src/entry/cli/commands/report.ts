@@ -8,7 +8,7 @@ export const reportCommand: CliCommand = {
   name: 'report',
   usage: 'report [--days N] [--json]',
   summary:
-    'Show the questions asked in Slack and Discord over the last N days (default 30): answered rate, top unanswered questions, resources voted not helpful, most asked topics.',
+    'Show the questions asked in chat over the last N days (default 30): answered rate, top unanswered questions, resources voted not helpful, most asked topics.',
   options: { days: { type: 'string' }, json: { type: 'boolean' } },
   async run(args, io) {
     const days = positiveInteger(args.values.days, 'days', DEFAULT_REPORT_DAYS);
