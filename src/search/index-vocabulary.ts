@@ -80,6 +80,24 @@ export class IndexVocabulary {
     );
   }
 
+  /**
+   * Whether each word of the units is one term some resource has, that starts no longer word:
+   * then no typo or prefix widens it, and a result's query terms show which units it matched
+   * whichever way the units are combined, so one search of any unit tells which matched all.
+   */
+  wordsMatchOnlyAsWritten(units: QueryUnit[]): boolean {
+    return units.every((unit) =>
+      unit.alternatives.every((words) => words.every((word) => this.onlyAsWritten(word))),
+    );
+  }
+
+  private readonly onlyAsWritten = memoiseByWord((word) => {
+    const tokens = splitWords(word);
+    if (tokens.length !== 1 || STOP_WORDS.has(tokens[0]!)) return false;
+    const term = stem(tokens[0]!);
+    return this.has(term) && (term.length < SHORTEST_PREFIX || !this.startsLongerWord(term));
+  });
+
   private readonly typoWidens = memoiseByWord((word) =>
     splitWords(word).some((token) => {
       if (STOP_WORDS.has(token)) return false;

@@ -1,7 +1,10 @@
 import type { Catalog, Resource } from '../content/types.js';
 import { RESOURCE_TYPE_LABELS } from '../content/types.js';
 import { urlSlugWords } from '../content/url.js';
-import { splitWords, stem } from './text.js';
+import type { Options } from 'minisearch';
+import { typoAllowance } from './edit-distance.js';
+import { SHORTEST_PREFIX } from './index-vocabulary.js';
+import { STOP_WORDS, splitWords, stem } from './text.js';
 import { phraseWords, type TopicMatcher } from './topic-matcher.js';
 
 /** A resource as the full-text index stores it: one text field per kind of evidence. */
@@ -58,5 +61,32 @@ export function toDocument(
     description: resource.description,
     slug: urlSlugWords(resource.url).join(' '),
     type: resource.type ? `${resource.type} ${RESOURCE_TYPE_LABELS[resource.type]}` : '',
+  };
+}
+
+/**
+ * How MiniSearch reads the resources and the queries: words split and stemmed as everywhere in
+ * search, stop words left out; `gather` sees each indexed word, `hasWord` tells the known ones.
+ */
+export function indexOptions(
+  hasWord: (term: string) => boolean,
+  gather: (term: string) => void,
+): Options<IndexedResource> {
+  return {
+    fields: Object.keys(FIELD_BOOSTS),
+    tokenize: (text: string) => splitWords(text),
+    processTerm: (term: string) => {
+      if (STOP_WORDS.has(term)) return null;
+      const processed = stem(term);
+      gather(processed);
+      return processed;
+    },
+    searchOptions: {
+      boost: FIELD_BOOSTS,
+      // Shorter prefixes match too many words to mean anything.
+      prefix: (term: string) => term.length >= SHORTEST_PREFIX,
+      // Only words the index does not have get a typo allowance: a known word means itself.
+      fuzzy: (term: string) => (hasWord(term) ? false : typoAllowance(term) || false),
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { SearchResult } from 'minisearch';
+import type { Query, SearchResult } from 'minisearch';
 import { stem } from './text.js';
 
 /** One thing the searcher asked for: a word, or a topic named by any of its phrases. */
@@ -37,4 +37,16 @@ export function coversEnough(covered: QueryUnit[], units: QueryUnit[]): boolean 
 /** A query unit for a plain word. */
 export function wordUnit(word: string): QueryUnit {
   return { alternatives: [[word]], kind: 'word' };
+}
+
+/**
+ * A unit as a minisearch query: any of its phrasings, each with all of its words. A level with
+ * one entry is left out (it combines nothing), since minisearch copies its options at each level.
+ */
+export function unitQuery(unit: QueryUnit): Query {
+  const phrasings: Query[] = unit.alternatives.map((words) =>
+    words.length === 1 ? words[0]! : { combineWith: 'AND', queries: words },
+  );
+  if (phrasings.length === 1 && !unit.fields) return phrasings[0]!;
+  return { combineWith: 'OR', queries: phrasings, ...(unit.fields ? { fields: unit.fields } : {}) };
 }

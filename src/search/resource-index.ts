@@ -1,11 +1,15 @@
 import MiniSearch, { type AsPlainObject, type Query, type SearchResult } from 'minisearch';
 import type { Catalog, Resource } from '../content/types.js';
-import { typoAllowance } from './edit-distance.js';
 import { IndexVocabulary, SHORTEST_PREFIX } from './index-vocabulary.js';
 import { IndexPostings } from './index-postings.js';
-import { FIELD_BOOSTS, toDocument, type IndexedResource } from './indexed-resource.js';
-import { coversEnough, matchedUnits, wordsOfUnits, type QueryUnit } from './query-unit.js';
-import { STOP_WORDS, splitWords, stem } from './text.js';
+import { indexOptions, toDocument, type IndexedResource } from './indexed-resource.js';
+import {
+  coversEnough,
+  matchedUnits,
+  unitQuery,
+  wordsOfUnits,
+  type QueryUnit,
+} from './query-unit.js';
 import type { TopicMatcher } from './topic-matcher.js';
 
 export { TEXT_FIELDS } from './indexed-resource.js';
@@ -44,8 +48,8 @@ const RELATIVE_SCORE_CUTOFF = 0.25;
 /** With fewer AND hits than this, the relaxed search adds partial matches. */
 const ENOUGH_RESULTS = 3;
 /**
- * Below this many postings to score (a resource's word in one field), a search runs as one pass:
- * narrowing it first to the resources that have every part only pays on a large catalog.
+ * From this many resources with the words, a partial match is narrowed to those with a subject
+ * word first, and one search of any unit (which scores them all) is not planned.
  */
 const NARROWING_PAYS_FROM = 2_000;
 
@@ -72,25 +76,12 @@ export class ResourceIndex {
     saved?: SavedResourceIndex,
   ) {
     // The words of the document being added, gathered as minisearch processes them (queries too
-    // go through processTerm, so gathering is on only while indexing).
+    // go through the same processing, so gathering is on only while indexing).
     let gathering: Set<string> | undefined;
-    const options = {
-      fields: Object.keys(FIELD_BOOSTS),
-      tokenize: (text: string) => splitWords(text),
-      processTerm: (term: string) => {
-        if (STOP_WORDS.has(term)) return null;
-        const processed = stem(term);
-        gathering?.add(processed);
-        return processed;
-      },
-      searchOptions: {
-        boost: FIELD_BOOSTS,
-        // Shorter prefixes match too many words to mean anything.
-        prefix: (term: string) => term.length >= SHORTEST_PREFIX,
-        // Only words the index does not have get a typo allowance: a known word means itself.
-        fuzzy: (term: string) => (this.hasWord(term) ? false : typoAllowance(term) || false),
-      },
-    };
+    const options = indexOptions(
+      (term) => this.hasWord(term),
+      (term) => gathering?.add(term),
+    );
     if (saved) {
       this.search = MiniSearch.loadJS<IndexedResource>(saved.search, options);
       this.documentFrequency = new Map(saved.documentFrequency);
@@ -132,25 +123,31 @@ export class ResourceIndex {
     const { scope, relaxed = true, fields } = options;
     if (units.length === 0) return [];
     const inScope = scope ? (id: string) => scope(this.catalog.resourcesById.get(id)!) : undefined;
-    const live = units.filter((unit) => this.vocabulary.canMatch(unit));
     let results: SearchResult[] = [];
-    if (live.length === units.length) {
-      // Typos are allowed only when the words as written find nothing: fewer false friends. A
-      // part that only a typo can match finds nothing as written, so that search is not run.
-      if (units.every((unit) => this.vocabulary.canMatch(unit, 'prefix'))) {
-        results = this.matchAll(units, { fuzzy: false, allow: inScope, fields });
+    const asWritten = this.vocabulary.wordsMatchOnlyAsWritten(units);
+    if (relaxed && units.length > 1 && asWritten && !this.narrowingPays(units)) {
+      // The vocabulary shows that one search tells what the passes below would find.
+      results = this.matchEveryOrPartly(units, inScope, fields);
+    } else {
+      const live = units.filter((unit) => this.vocabulary.canMatch(unit));
+      if (live.length === units.length) {
+        // Typos are allowed only when the words as written find nothing: fewer false friends. A
+        // part that only a typo can match finds nothing as written, so that search is not run.
+        if (units.every((unit) => this.vocabulary.canMatch(unit, 'prefix'))) {
+          results = this.matchAll(units, { fuzzy: false, allow: inScope, fields });
+        }
+        if (results.length === 0 && this.vocabulary.typosCouldWiden(units)) {
+          results = this.matchAll(units, { fuzzy: true, allow: inScope, fields });
+        }
       }
-      if (results.length === 0 && this.vocabulary.typosCouldWiden(units)) {
-        results = this.matchAll(units, { fuzzy: true, allow: inScope, fields });
+      if (
+        relaxed &&
+        results.length < ENOUGH_RESULTS &&
+        units.length > 1 &&
+        coversEnough(live, units)
+      ) {
+        results = [...results, ...this.matchPartly(units, live, results, inScope, fields)];
       }
-    }
-    if (
-      relaxed &&
-      results.length < ENOUGH_RESULTS &&
-      units.length > 1 &&
-      coversEnough(live, units)
-    ) {
-      results = [...results, ...this.matchPartly(units, live, results, inScope, fields)];
     }
     // A loop, not Math.max(...scores): a common word on a big catalog has more results than a
     // call may take arguments.
@@ -166,15 +163,33 @@ export class ResourceIndex {
   }
 
   /**
-   * Resources matching every unit. On a large catalog, only resources that the index's postings
-   * show to have every unit are scored: scoring every resource that has a common word is what
-   * costs, and when no resource has them all no search runs.
+   * What the passes of {@link find} find, from one search of any unit: the resources that
+   * matched every unit, and when they are too few, those that matched enough of them after.
+   */
+  private matchEveryOrPartly(
+    units: QueryUnit[],
+    inScope: ((id: string) => boolean) | undefined,
+    fields: string[] | undefined,
+  ): SearchResult[] {
+    const unitWords = wordsOfUnits(units);
+    const every: SearchResult[] = [];
+    const partly: SearchResult[] = [];
+    for (const result of this.run(units, 'OR', { fuzzy: false, allow: inScope, fields })) {
+      const matched = matchedUnits(result, units, unitWords);
+      if (matched.length === units.length) every.push(result);
+      else if (coversEnough(matched, units)) partly.push(result);
+    }
+    return every.length < ENOUGH_RESULTS ? [...every, ...partly] : every;
+  }
+
+  /**
+   * Resources matching every unit. Only resources that the index's postings show to have every
+   * unit are scored: scoring every resource that has a common word is what costs, and when no
+   * resource has them all no search runs (on the shipped content, a typo pass often).
    */
   private matchAll(units: QueryUnit[], options: RunOptions): SearchResult[] {
     const candidates =
-      units.length > 1
-        ? this.postings.resourcesMatchingEvery(units, options, NARROWING_PAYS_FROM)
-        : undefined;
+      units.length > 1 ? this.postings.resourcesMatchingEvery(units, options) : undefined;
     if (!candidates) return this.run(units, 'AND', options);
     if (candidates.size === 0) return [];
     return this.run(units, 'AND', { ...options, allow: (id) => candidates.has(id) });
@@ -270,16 +285,4 @@ export class ResourceIndex {
   couldMatch(word: string): boolean {
     return this.vocabulary.wordReach(word) !== 'none';
   }
-}
-
-/**
- * A unit as a minisearch query: any of its phrasings, each with all of its words. A level with
- * one entry is left out (it combines nothing), since minisearch copies its options at each level.
- */
-function unitQuery(unit: QueryUnit): Query {
-  const phrasings: Query[] = unit.alternatives.map((words) =>
-    words.length === 1 ? words[0]! : { combineWith: 'AND', queries: words },
-  );
-  if (phrasings.length === 1 && !unit.fields) return phrasings[0]!;
-  return { combineWith: 'OR', queries: phrasings, ...(unit.fields ? { fields: unit.fields } : {}) };
 }

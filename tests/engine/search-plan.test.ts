@@ -89,4 +89,27 @@ describe('planning a search from the index vocabulary', () => {
       'https://example.org/pipelines',
     ]);
   });
+
+  it('lists resources with every word first, then those with enough of them as written', async () => {
+    const { catalog } = await loadFiles({
+      'notes.md': `# Notes\n\nAssorted notes.\n\n${[
+        bullet('data-notebooks', 'Data notebooks', 'Notebooks for exploring tables.'),
+        bullet('databricks', 'Databricks notebooks', 'Notebooks on a managed cluster.'),
+        bullet('all-three', 'Data notebooks', 'Scheduling notebooks that load data.'),
+        bullet('scheduling', 'Scheduling jobs', 'Cron and friends.'),
+      ].join('\n')}\n`,
+    });
+    let index: ResourceIndex | undefined;
+    createEngine(catalog, undefined, (of, topics) => (index = new ResourceIndex(of, topics)));
+    const slugs = (words: string[]) =>
+      index!
+        .find(words.map(wordUnit))
+        .map((result) => result.resource.url.replace('https://example.org/', ''));
+    // "data" starts "databricks": a resource with every word may have it so, a partial match not.
+    expect(slugs(['data', 'notebooks', 'scheduling'])).toEqual(['all-three', 'data-notebooks']);
+    expect(slugs(['data', 'notebooks'])).toEqual(
+      expect.arrayContaining(['all-three', 'data-notebooks', 'databricks']),
+    );
+    expect(slugs(['notebooks', 'scheduling', 'cron'])).toEqual(['scheduling', 'all-three']);
+  });
 });
