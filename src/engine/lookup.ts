@@ -1,22 +1,21 @@
-import type { Catalog, Topic } from '../content/types.js';
+import type { Catalog } from '../content/types.js';
 import type { QueryReader } from '../query/parse-query.js';
 import type { ParsedQuery } from '../query/parsed-query.js';
 import {
   TEXT_FIELDS,
-  type QueryUnit,
   type ResourceIndex,
   type ScoredResource,
   wordUnit,
 } from '../search/resource-index.js';
-import { phraseWords, type TopicMatcher, type TopicMention } from '../search/topic-matcher.js';
-import { splitWords, stem } from '../search/text.js';
+import type { TopicMatcher } from '../search/topic-matcher.js';
 import { topicRef, type Answer } from './answer.js';
 import type { LookupTrace } from './lookup-trace.js';
+import { type Finding, type Lookup, mentionUnit, quoteAll, topicListing } from './lookup-steps.js';
 import { paginate } from './paginate.js';
-import { interleave, preferWords, rankByType } from './rank-by-type.js';
+import { interleave, rankByType } from './rank-by-type.js';
 import { suggestTopics } from './suggest-topics.js';
 import { listTopicResources } from './topic-listing.js';
-import { idsOf, inTopics, listedWithScores, nameUnit } from './topic-scope.js';
+import { inTopics } from './topic-scope.js';
 
 /** Where a lookup reads from: the catalog and its indexes, built together. */
 export interface LookupSources {
@@ -31,28 +30,6 @@ export interface LookupSources {
 export interface PageRequest {
   page: number;
   pageSize: number;
-}
-
-/** What a lookup found, before it is cut into a page. */
-type Finding =
-  | {
-      kind: 'topic';
-      topic: Topic;
-      results: ScoredResource[];
-      viaSearch: boolean;
-      readFrom?: string;
-    }
-  | { kind: 'search'; topic?: Topic; results: ScoredResource[] }
-  | { kind: 'none'; named: Topic[] };
-
-/**
- * A lookup in progress: its sources, its trace and the notes the answer will carry. Without a
- * trace (nobody asked why), `trace?.step(...)` skips building the step's text as well.
- */
-interface Lookup {
-  sources: LookupSources;
-  trace: LookupTrace | undefined;
-  notes: string[];
 }
 
 /**
@@ -266,52 +243,9 @@ function compare(run: Lookup, sides: ParsedQuery[]): Finding {
   return { kind: 'search', results: interleave(lists.map(firstOfSide)) };
 }
 
-function topicListing(
-  run: Lookup,
-  mention: TopicMention,
-  query: ParsedQuery,
-): Finding & { kind: 'topic' } {
-  const { topic } = mention;
-  let results = listedWithScores(run.sources.catalog, topic);
-  const viaSearch = results.length === 0;
-  if (viaSearch) results = run.sources.index.find([nameUnit(topic)]);
-  run.trace?.step(
-    `listed ${topic.name}${viaSearch ? ' (no resources of its own: those that name it)' : ''}: ${results.length} resources`,
-  );
-  const learningWords = [...query.generic, ...query.context];
-  if (learningWords.length > 0) {
-    const listed = idsOf(results);
-    const words = learningWords.flatMap(splitWords);
-    results = preferWords(
-      results,
-      run.sources.index.countWordsIn(words, (id) => listed.has(id)),
-    );
-    run.trace?.step(`moved up resources that say ${quoteAll(learningWords)}`);
-  }
-  return {
-    kind: 'topic',
-    topic,
-    results,
-    viaSearch,
-    ...(mention.exact ? {} : { readFrom: query.words.slice(mention.start, mention.end).join(' ') }),
-  };
-}
-
 /** How many results of each side a comparison shows at most: enough to browse, cheap on a big catalog. */
 const MAX_PER_SIDE = 200;
 
 function firstOfSide(results: ScoredResource[]): ScoredResource[] {
   return results.length > MAX_PER_SIDE ? results.slice(0, MAX_PER_SIDE) : results;
-}
-
-function mentionUnit(words: string[], mention: TopicMention): QueryUnit {
-  const typed = words.slice(mention.start, mention.end).map(stem);
-  const phrasings = [typed, phraseWords(mention.topic.name)].filter((list) => list.length > 0);
-  const alternatives = [...new Map(phrasings.map((list) => [list.join(' '), list])).values()];
-  // Membership of the topic itself is the scoped search's job; here the topic must be named in the text.
-  return { alternatives, kind: 'topic', fields: TEXT_FIELDS };
-}
-
-function quoteAll(words: string[]): string {
-  return words.map((word) => `“${word}”`).join(', ');
 }
