@@ -70,19 +70,12 @@ export class IndexPostings {
    * The ids of the resources that have, for every unit, some word of it in the fields searched
    * (widened as {@link resourcesMatchingAny}): every resource an AND search of the units could
    * return. The rarest unit's resources are gathered first and only tested against the others.
-   * Undefined when the units' words have fewer than `worthFrom` postings in all: scoring them
-   * costs less than narrowing first.
    */
-  resourcesMatchingEvery(
-    units: QueryUnit[],
-    options: WideningOptions,
-    worthFrom = 0,
-  ): Set<string> | undefined {
+  resourcesMatchingEvery(units: QueryUnit[], options: WideningOptions): Set<string> {
     const lists = units
       .map((unit) => this.documentListsOf(unit, options))
       .map((documents) => ({ documents, size: documents.reduce((sum, map) => sum + map.size, 0) }))
       .sort((a, b) => a.size - b.size);
-    if (lists.reduce((sum, list) => sum + list.size, 0) < worthFrom) return undefined;
     let shortIds = new Set<number>();
     for (const documents of lists[0]?.documents ?? []) {
       for (const shortId of documents.keys()) shortIds.add(shortId);

@@ -85,13 +85,12 @@ export class ResourceIndex {
     if (saved) {
       this.search = MiniSearch.loadJS<IndexedResource>(saved.search, options);
       this.documentFrequency = new Map(saved.documentFrequency);
-      this.vocabulary = new IndexVocabulary(this.documentFrequency, this.search);
-      this.postings = new IndexPostings(this.search, (term) => this.hasWord(term));
-      return;
+    } else {
+      this.search = new MiniSearch<IndexedResource>(options);
     }
-    this.search = new MiniSearch<IndexedResource>(options);
     this.vocabulary = new IndexVocabulary(this.documentFrequency, this.search);
     this.postings = new IndexPostings(this.search, (term) => this.hasWord(term));
+    if (saved) return;
     for (const resource of catalog.resources) {
       gathering = new Set();
       this.search.add(toDocument(resource, catalog, topicMatcher));
@@ -124,8 +123,12 @@ export class ResourceIndex {
     if (units.length === 0) return [];
     const inScope = scope ? (id: string) => scope(this.catalog.resourcesById.get(id)!) : undefined;
     let results: SearchResult[] = [];
-    const asWritten = this.vocabulary.wordsMatchOnlyAsWritten(units);
-    if (relaxed && units.length > 1 && asWritten && !this.narrowingPays(units)) {
+    if (
+      relaxed &&
+      units.length > 1 &&
+      this.vocabulary.wordsMatchOnlyAsWritten(units) &&
+      !this.narrowingPays(units)
+    ) {
       // The vocabulary shows that one search tells what the passes below would find.
       results = this.matchEveryOrPartly(units, inScope, fields);
     } else {
@@ -188,9 +191,8 @@ export class ResourceIndex {
    * resource has them all no search runs (on the shipped content, a typo pass often).
    */
   private matchAll(units: QueryUnit[], options: RunOptions): SearchResult[] {
-    const candidates =
-      units.length > 1 ? this.postings.resourcesMatchingEvery(units, options) : undefined;
-    if (!candidates) return this.run(units, 'AND', options);
+    if (units.length === 1) return this.run(units, 'AND', options);
+    const candidates = this.postings.resourcesMatchingEvery(units, options);
     if (candidates.size === 0) return [];
     return this.run(units, 'AND', { ...options, allow: (id) => candidates.has(id) });
   }

@@ -1,4 +1,4 @@
-import type { TopicRef } from '../engine/answer.js';
+import { topicRef, type TopicRef } from '../engine/answer.js';
 import type { AnswerEngine } from '../engine/engine.js';
 import { urlSlugWords } from '../content/url.js';
 
@@ -20,7 +20,7 @@ export function guessTopic(
     if (answer.topic) return answer.topic;
     const first = answer.results[0]?.resource;
     const topic = first && engine.catalog.topicsById.get(first.topicIds[0]!);
-    return topic && { id: topic.id, name: topic.name, path: topic.path };
+    return topic && topicRef(topic);
   }
   if (answer.kind === 'none') return answer.suggestions[0];
   return undefined;
