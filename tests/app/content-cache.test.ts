@@ -50,6 +50,27 @@ describe('the content index cache', () => {
     expect(titleOf(again)).toBe('Title from the cache');
   });
 
+  it('refuses content with errors from the cache as a fresh load does, unless errors are accepted', async () => {
+    const { contentDir, cacheDir } = setUp();
+    writeFileSync(
+      path.join(contentDir, 'broken.md'),
+      '# Broken\n\n- [A page](https://broken.example.org/) — A page of some kind. (podcastt)\n',
+    );
+    const accepted = await loadEngine(contentDir, {
+      cacheDir,
+      codeVersion: '1.0.0+a',
+      acceptErrors: true,
+    });
+    expect(accepted.report.errors).toHaveLength(1);
+    const fromCache = await loadEngine(contentDir, { cacheDir, codeVersion: '1.0.0+a' }).catch(
+      (error: unknown) => error,
+    );
+    const fresh = await loadEngine(contentDir).catch((error: unknown) => error);
+    expect(fromCache).toBeInstanceOf(Error);
+    expect((fromCache as Error).message).toContain('Unknown resource type "podcastt"');
+    expect((fromCache as Error).message).toBe((fresh as Error).message);
+  });
+
   it('indexes again when a content file changes, and caches the new content', async () => {
     const { contentDir, cacheDir, cacheFile } = setUp();
     await loadEngine(contentDir, { cacheDir, codeVersion: '1.0.0+a' });

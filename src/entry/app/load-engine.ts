@@ -37,7 +37,11 @@ export async function loadEngine(
   const cache = cacheDir && codeVersion ? new ContentCache(cacheDir, codeVersion) : undefined;
   const key = await cache?.keyOf(contentDir);
   const cached = key ? cache?.read(key) : undefined;
-  if (cached && (acceptErrors || cached.report.errors.length === 0)) {
+  if (cached) {
+    // The key hashes every content file, so errors the cache holds are the content's errors now.
+    if (!acceptErrors && cached.report.errors.length > 0) {
+      throw new ContentInvalidError(cached.report.errors);
+    }
     const restored = restore(cached);
     if (restored) return restored;
   }
