@@ -6,6 +6,7 @@ import type { PlatformAdapter } from '../../src/platform/adapter.js';
 import { APOLOGY } from '../../src/platform/failure-notices.js';
 import type { ConversationSession } from '../../src/platform/conversation.js';
 import type { ConversationRouter } from '../../src/platform/conversation-router.js';
+import { CONSOLE_PLATFORM } from '../../src/platform/platform-descriptor.js';
 import { renderText, type TextHints } from './render-text.js';
 import type { TerminalStyle } from './terminal-text.js';
 
@@ -22,7 +23,7 @@ export interface ConsoleAdapterOptions {
 
 /** Talk to the bot from a terminal, or pipe queries through it one a line. */
 export class ConsoleAdapter implements PlatformAdapter {
-  readonly name = 'console';
+  readonly name = CONSOLE_PLATFORM;
   private lines?: Interface;
   /** The console is a session: typed `more`, `next part` and `exit` stand in for buttons. */
   private readonly session: ConversationSession = {
@@ -79,7 +80,7 @@ export class ConsoleAdapter implements PlatformAdapter {
 
   private async ask(text: string): Promise<string> {
     try {
-      const context = { platform: 'console' as const, session: this.session };
+      const context = { platform: CONSOLE_PLATFORM, session: this.session };
       return renderText(await this.options.router.answer(text, context), this.style, CONSOLE_HINTS);
     } catch (error) {
       this.options.logger.error({ err: error, query: text }, 'console answer failed');

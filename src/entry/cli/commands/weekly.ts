@@ -24,6 +24,7 @@ import {
   UsageError,
 } from '../cli-command.js';
 import { CONTENT_OPTION, loadUsableContent } from '../content-flag.js';
+import { silentLogger } from '../../../silent-logger.js';
 
 /** `devops-bot weekly preview|post --channel platform:ID`: look ahead, or post the resource of the week now. */
 export const weeklyCommand: CliCommand = {
@@ -59,13 +60,7 @@ async function preview(args: CliArgs, io: CliIo, channel: string): Promise<numbe
   const content = await loadUsableContent(args, io);
   const store = await openStore(io.config.store);
   try {
-    const service = serviceFor(
-      io,
-      store,
-      () => content.catalog,
-      new Map(),
-      await logTo('silent', undefined, io.config.knownPlatforms),
-    );
+    const service = serviceFor(io, store, () => content.catalog, new Map(), silentLogger());
     const schedule = await service.scheduleFor(channel);
     const picks = await service.preview(channel, weeks);
     const subscribed =
