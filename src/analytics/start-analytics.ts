@@ -17,7 +17,7 @@ export interface RunningAnalytics {
    * The salted hash standing for a user, even with `ANALYTICS=off`: a suggested link is kept
    * because its suggester asked for it, under this hash and never the raw id.
    */
-  userHash(platform: string, userId: string): string;
+  userHash(platform: string, userId: string | undefined): string;
   /** Stops the daily purge and waits for writes in flight. */
   stop(): Promise<void>;
 }

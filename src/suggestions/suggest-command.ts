@@ -26,7 +26,7 @@ export interface SuggestDependencies {
   /** The catalog now served, to tell a link it already lists. */
   catalog: () => Catalog;
   /** The salted hash a suggestion is kept under, never the raw user id. */
-  userHash: (platform: string, userId: string) => string;
+  userHash: (platform: string, userId: string | undefined) => string;
   now: () => Date;
   /** Told of every suggestion's outcome, for metrics. */
   onSuggestion?: (outcome: SuggestionOutcome, platform: string) => void;
@@ -90,7 +90,7 @@ async function suggest(
     id,
     url: typed.url,
     ...(typed.note ? { note: typed.note } : {}),
-    suggestedBy: dependencies.userHash(platform, userId ?? 'unknown'),
+    suggestedBy: dependencies.userHash(platform, userId),
     at: dependencies.now(),
   });
   if (stored.count > 1) {

@@ -32,7 +32,7 @@ async function suggestCommand(target: BotStore, extra: Partial<SuggestDependenci
   return createSuggestCommand({
     analytics: target.analytics,
     catalog: () => catalog,
-    userHash: (platform, userId) => `hash-of-${platform}-${userId.length}`,
+    userHash: (platform, userId) => `hash-of-${platform}-${userId?.length ?? 0}`,
     now: () => ANALYTICS_START,
     ...extra,
   });
