@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/engine/answer.js';
 import { createEngine, type AnswerEngine } from '../../src/engine/engine.js';
 import { ResourceIndex, wordUnit } from '../../src/search/resource-index.js';
+import type { Catalog } from '../../src/content/types.js';
 import { loadFiles } from '../support/content.js';
 
 function urls(answer: Answer): string[] {
@@ -12,11 +13,18 @@ function bullet(slug: string, title: string, description: string): string {
   return `- [${title}](https://example.org/${slug}) — ${description} (article)`;
 }
 
-async function engineOver(bullets: string[]): Promise<AnswerEngine> {
+/** An engine over one notes file of `bullets`, with the catalog and the index it built. */
+async function engineOver(
+  bullets: string[],
+): Promise<{ engine: AnswerEngine; catalog: Catalog; index: ResourceIndex }> {
   const { catalog } = await loadFiles({
     'notes.md': `# Notes\n\nAssorted notes.\n\n${bullets.join('\n')}\n`,
   });
-  return createEngine(catalog);
+  let index: ResourceIndex | undefined;
+  const engine = createEngine(catalog, undefined, (of, topics) => {
+    return (index = new ResourceIndex(of, topics));
+  });
+  return { engine, catalog, index: index! };
 }
 
 const small = [
@@ -32,7 +40,7 @@ const small = [
 
 describe('planning a search from the index vocabulary', () => {
   it('matches a number or a name with digits only as written', async () => {
-    const engine = await engineOver(small);
+    const { engine } = await engineOver(small);
     expect(urls(engine.answer('2023'))).toEqual(['https://example.org/release-2023']);
     expect(urls(engine.answer('ec2'))).toEqual(['https://example.org/ec2-sizing']);
     // Porter2 would have turned 2023 into 202i; a made-up word like that matches nothing now.
@@ -40,13 +48,13 @@ describe('planning a search from the index vocabulary', () => {
   });
 
   it('finds a word by the start of a longer word, and a misspelt word by a typo', async () => {
-    const engine = await engineOver(small);
+    const { engine } = await engineOver(small);
     expect(urls(engine.answer('observ'))).toEqual(['https://example.org/observability']);
     expect(urls(engine.answer('structurd'))).toEqual(['https://example.org/observability']);
   });
 
   it('answers nothing for a word no resource has, even with a typo, and the same again', async () => {
-    const engine = await engineOver(small);
+    const { engine } = await engineOver(small);
     const first = engine.answer('quantum');
     expect(first.kind).toBe('none');
     expect(engine.answer('quantum')).toEqual(first);
@@ -60,49 +68,35 @@ describe('planning a search from the index vocabulary', () => {
         index % 500 === 0 ? 'Rollback of a canary deployment.' : 'Rolling out a deployment.',
       ),
     );
-    const { catalog } = await loadFiles({
-      'notes.md': `# Notes\n\nAssorted notes.\n\n${many.join('\n')}\n`,
-    });
-    let index: ResourceIndex | undefined;
-    const engine = createEngine(catalog, undefined, (of, topics) => {
-      return (index = new ResourceIndex(of, topics));
-    });
+    const { engine, index } = await engineOver(many);
     const expected = [0, 500, 1000, 1500, 2000]
       .map((index) => `https://example.org/guide-${index}`)
       .sort();
     expect(urls(engine.answer('canary deployment', { pageSize: 20 })).sort()).toEqual(expected);
     // Narrowed to the resources of the rarest word as a search widens it: by prefix, by a typo.
     for (const rarest of ['rollb', 'kanary']) {
-      const found = index!.find([wordUnit(rarest), wordUnit('deployment')], { relaxed: false });
+      const found = index.find([wordUnit(rarest), wordUnit('deployment')], { relaxed: false });
       expect(found.map((result) => result.resource.url).sort()).toEqual(expected);
     }
   });
 
   it('runs one plain search of a text with the index options, the benchmark reference', async () => {
-    const { catalog } = await loadFiles({
-      'notes.md': `# Notes\n\nAssorted notes.\n\n${small.join('\n')}\n`,
-    });
-    let index: ResourceIndex | undefined;
-    createEngine(catalog, undefined, (of, topics) => (index = new ResourceIndex(of, topics)));
-    const found = index!.searchOnce('caching pipelines').map((result) => String(result.id));
+    const { catalog, index } = await engineOver(small);
+    const found = index.searchOnce('caching pipelines').map((result) => String(result.id));
     expect(found.map((id) => catalog.resourcesById.get(id)!.url)).toEqual([
       'https://example.org/pipelines',
     ]);
   });
 
   it('lists resources with every word first, then those with enough of them as written', async () => {
-    const { catalog } = await loadFiles({
-      'notes.md': `# Notes\n\nAssorted notes.\n\n${[
-        bullet('data-notebooks', 'Data notebooks', 'Notebooks for exploring tables.'),
-        bullet('databricks', 'Databricks notebooks', 'Notebooks on a managed cluster.'),
-        bullet('all-three', 'Data notebooks', 'Scheduling notebooks that load data.'),
-        bullet('scheduling', 'Scheduling jobs', 'Cron and friends.'),
-      ].join('\n')}\n`,
-    });
-    let index: ResourceIndex | undefined;
-    createEngine(catalog, undefined, (of, topics) => (index = new ResourceIndex(of, topics)));
+    const { index } = await engineOver([
+      bullet('data-notebooks', 'Data notebooks', 'Notebooks for exploring tables.'),
+      bullet('databricks', 'Databricks notebooks', 'Notebooks on a managed cluster.'),
+      bullet('all-three', 'Data notebooks', 'Scheduling notebooks that load data.'),
+      bullet('scheduling', 'Scheduling jobs', 'Cron and friends.'),
+    ]);
     const slugs = (words: string[]) =>
-      index!
+      index
         .find(words.map(wordUnit))
         .map((result) => result.resource.url.replace('https://example.org/', ''));
     // "data" starts "databricks": a resource with every word may have it so, a partial match not.
