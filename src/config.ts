@@ -1,14 +1,15 @@
 import { isIP } from 'node:net';
 import dotenv from 'dotenv';
-// The namespace import lets the bundler keep only the parts used (the named export pulls in every
-// locale): a quarter of the size, and of the start-up time spent compiling it.
-import * as z from 'zod';
+// zod/mini, with English messages for the checks that give none of their own (classic zod loads
+// them itself, and is far slower to load and to build schemas with at every start).
+import english from 'zod/v4/locales/en.js';
+import * as z from 'zod/mini';
 import {
   type AnalyticsConfig,
   analyticsConfig,
   analyticsEnvironment,
 } from './analytics/analytics-config.js';
-import { type ConfigProblem, list, optionalText } from './config-fields.js';
+import { type ConfigProblem, list, optionalText, wholeNumber } from './config-fields.js';
 import { checkRegistry, type PlatformDescriptor } from './platform/platform-descriptor.js';
 import { platformVariables, readPlatformSettings } from './platform/platform-settings.js';
 import { channelAddressProblem } from './weekly/channel-address.js';
@@ -30,24 +31,29 @@ export class ConfigError extends Error {
 /** Where the bot listens unless `HOST` / `OPS_HOST` say otherwise: this machine only. */
 export const LOOPBACK = '127.0.0.1';
 
-const port = (defaultPort: number) =>
-  z.coerce
-    .number({ message: 'must be a port number' })
-    .int('must be a whole number')
-    .min(0, 'must be 0 to 65535')
-    .max(65535, 'must be 0 to 65535')
-    .default(defaultPort);
+const port = (fallback: number) =>
+  wholeNumber(
+    { min: 0, max: 65535, fallback },
+    {
+      notANumber: 'must be a port number',
+      notWhole: 'must be a whole number',
+      belowMin: 'must be 0 to 65535',
+      aboveMax: 'must be 0 to 65535',
+    },
+  );
 const HOSTNAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
-const bindAddress = z
-  .string()
-  .trim()
-  .refine((value) => isIP(value) !== 0 || HOSTNAME.test(value), {
-    message:
-      "must be an address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one interface's address",
-  })
-  .default(LOOPBACK);
+const bindAddress = z._default(
+  z.string().check(
+    z.trim(),
+    z.refine((value) => isIP(value) !== 0 || HOSTNAME.test(value), {
+      message:
+        "must be an address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one interface's address",
+    }),
+  ),
+  LOOPBACK,
+);
 /** Adds an issue to a variable that is set and is not a cron expression. */
-function checkCron(pattern: string | undefined, context: z.RefinementCtx): void {
+function checkCron(pattern: string | undefined, context: z.core.$RefinementCtx): void {
   const problem = pattern === undefined ? undefined : cronProblem(pattern);
   if (problem)
     context.addIssue({ code: 'custom', message: `is not a valid cron expression: ${problem}` });
@@ -56,59 +62,73 @@ function checkCron(pattern: string | undefined, context: z.RefinementCtx): void 
 /** The one configuration schema: the bot's own variables, then each registered platform's. */
 const environmentSchema = (platforms: readonly PlatformDescriptor[]) =>
   z.object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
-    LOG_FORMAT: z.enum(['json', 'text'], { message: 'must be json or text' }).optional(),
-    CONTENT_DIR: z.string().trim().min(1).default('content'),
-    DATA_DIR: z.string().trim().min(1).default('./data'),
-    DATABASE_URL: optionalText.refine(
-      (value) => value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value),
-      { message: 'must be a postgres:// or postgresql:// URL (the value is not shown)' },
+    NODE_ENV: z._default(z.enum(['development', 'production', 'test']), 'development'),
+    LOG_LEVEL: z._default(
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+      'info',
     ),
-    GATEWAY_LEASE_RETRY_SECONDS: z.coerce
-      .number({ message: 'must be a number of seconds such as 5' })
-      .min(0.1, 'must be at least 0.1 seconds, such as 5')
-      .max(
-        10,
-        'must be at most 10 seconds, so that a standby takes over soon after the holder fails',
-      )
-      .default(5),
+    LOG_FORMAT: z.optional(z.enum(['json', 'text'], { message: 'must be json or text' })),
+    CONTENT_DIR: z._default(z.string().check(z.trim(), z.minLength(1)), 'content'),
+    DATA_DIR: z._default(z.string().check(z.trim(), z.minLength(1)), './data'),
+    DATABASE_URL: optionalText.check(
+      z.refine((value) => value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value), {
+        message: 'must be a postgres:// or postgresql:// URL (the value is not shown)',
+      }),
+    ),
+    GATEWAY_LEASE_RETRY_SECONDS: z._default(
+      z.coerce
+        .number({ message: 'must be a number of seconds such as 5' })
+        .check(
+          z.gte(0.1, 'must be at least 0.1 seconds, such as 5'),
+          z.lte(
+            10,
+            'must be at most 10 seconds, so that a standby takes over soon after the holder fails',
+          ),
+        ),
+      5,
+    ),
     PORT: port(3000),
     HOST: bindAddress,
     OPS_PORT: port(9464),
     OPS_HOST: bindAddress,
-    METRICS_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
-      message:
-        'must be at least 16 characters (the value is not shown); generate one with: openssl rand -hex 32',
-    }),
-    WEEKLY_CHANNELS: list.superRefine((channels, context) => {
-      for (const channel of channels) {
-        const problem = channelAddressProblem(channel, platforms);
-        if (problem) context.addIssue({ code: 'custom', message: problem });
-      }
-    }),
-    WEEKLY_CRON: z.string().trim().default('0 9 * * 1').superRefine(checkCron),
-    WEEKLY_TZ: z.string().trim().default('UTC').refine(isTimeZone, {
-      message: 'must be an IANA time zone name such as Europe/Paris or UTC',
-    }),
-    CHECK_LINKS_CRON: z.string().trim().optional().superRefine(checkCron),
-    WEEKLY_CATCHUP: z
-      .string()
-      .trim()
-      .default('12h')
-      .transform((text, context) => {
+    METRICS_TOKEN: optionalText.check(
+      z.refine((value) => value === undefined || value.length >= 16, {
+        message:
+          'must be at least 16 characters (the value is not shown); generate one with: openssl rand -hex 32',
+      }),
+    ),
+    WEEKLY_CHANNELS: list.check(
+      z.superRefine((channels, context) => {
+        for (const channel of channels) {
+          const problem = channelAddressProblem(channel, platforms);
+          if (problem) context.addIssue({ code: 'custom', message: problem });
+        }
+      }),
+    ),
+    WEEKLY_CRON: z
+      ._default(z.string().check(z.trim()), '0 9 * * 1')
+      .check(z.superRefine(checkCron)),
+    WEEKLY_TZ: z._default(z.string().check(z.trim()), 'UTC').check(
+      z.refine(isTimeZone, {
+        message: 'must be an IANA time zone name such as Europe/Paris or UTC',
+      }),
+    ),
+    CHECK_LINKS_CRON: z.optional(z.string().check(z.trim())).check(z.superRefine(checkCron)),
+    WEEKLY_CATCHUP: z.pipe(
+      z._default(z.string().check(z.trim()), '12h'),
+      z.transform((text: string, context) => {
         const ms = parseDuration(text);
         if (ms === undefined) {
-          context.addIssue({
+          context.issues.push({
             code: 'custom',
             message: 'must be a duration such as 12h, 90m or 1d',
+            input: text,
           });
           return z.NEVER;
         }
         return ms;
       }),
+    ),
     ...analyticsEnvironment,
   });
 
@@ -192,8 +212,11 @@ function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
   return set;
 }
 
+/** How the schemas are parsed: with zod's English message where a check gives none. */
+const PARSING = { error: english().localeError };
+
 /** Each zod issue as the variable it is about and what is wrong. */
-function problemsOf(error: z.ZodError): ConfigProblem[] {
+function problemsOf(error: z.core.$ZodError): ConfigProblem[] {
   return error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message }));
 }
 
@@ -207,8 +230,8 @@ export function parseConfig(
 ): Config {
   checkRegistry(platforms);
   const env = withoutEmptyValues(environment);
-  const parsed = environmentSchema(platforms).safeParse(env);
-  const platformValues = z.object(platformVariables(platforms)).safeParse(env);
+  const parsed = environmentSchema(platforms).safeParse(env, PARSING);
+  const platformValues = z.object(platformVariables(platforms)).safeParse(env, PARSING);
   const problems = [parsed, platformValues].flatMap((result) =>
     result.success ? [] : problemsOf(result.error),
   );
@@ -268,12 +291,12 @@ export function parseConfig(
  * health probe, which knows no platform; throws {@link ConfigError} when one is bad.
  */
 export function parseOpsConfig(environment: NodeJS.ProcessEnv): OpsConfig {
-  const schema = environmentSchema([]).pick({
+  const schema = z.pick(environmentSchema([]), {
     OPS_PORT: true,
     OPS_HOST: true,
     METRICS_TOKEN: true,
   });
-  const parsed = schema.safeParse(withoutEmptyValues(environment));
+  const parsed = schema.safeParse(withoutEmptyValues(environment), PARSING);
   if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
   const { OPS_PORT: port, OPS_HOST: host, METRICS_TOKEN: metricsToken } = parsed.data;
   return { port, host, ...(metricsToken ? { metricsToken } : {}) };

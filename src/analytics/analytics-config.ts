@@ -1,6 +1,5 @@
-// The namespace import lets the bundler keep only the parts used (the named export pulls in every
-// locale): a quarter of the size, and of the start-up time spent compiling it.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { wholeNumber } from '../config-fields.js';
 
 /** Whether and how long the bot remembers questions and votes for the curator's report. */
 export interface AnalyticsConfig {
@@ -14,18 +13,21 @@ export interface AnalyticsConfig {
 
 /** The environment variables of {@link AnalyticsConfig}, part of the one configuration schema. */
 export const analyticsEnvironment = {
-  ANALYTICS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
-  ANALYTICS_RETENTION_DAYS: z.coerce
-    .number({ message: 'must be a number of days' })
-    .int('must be a whole number of days')
-    .min(1, 'must be at least 1 day')
-    .max(3650, 'must be at most 3650 days')
-    .default(90),
-  ANALYTICS_SALT: z
-    .string()
-    .trim()
-    .min(16, 'must be at least 16 characters (the value is not shown)')
-    .optional(),
+  ANALYTICS: z._default(z.enum(['on', 'off'], { message: 'must be on or off' }), 'on'),
+  ANALYTICS_RETENTION_DAYS: wholeNumber(
+    { min: 1, max: 3650, fallback: 90 },
+    {
+      notANumber: 'must be a number of days',
+      notWhole: 'must be a whole number of days',
+      belowMin: 'must be at least 1 day',
+      aboveMax: 'must be at most 3650 days',
+    },
+  ),
+  ANALYTICS_SALT: z.optional(
+    z
+      .string()
+      .check(z.trim(), z.minLength(16, 'must be at least 16 characters (the value is not shown)')),
+  ),
 };
 
 /** The analytics settings from the parsed environment. */

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ConfigProblem } from '../config-fields.js';
 import type { Logger } from '../logger.js';
 import type { BotStore } from '../store/bot-store.js';
@@ -40,7 +40,7 @@ export interface PlatformDescriptor<Settings = unknown> {
   /** Lower-case name used in channel addresses (`name:CHANNEL_ID`), logs and metrics. */
   readonly name: string;
   /** Its environment variables, each with its zod schema, part of the one configuration schema. */
-  readonly variables: z.ZodRawShape;
+  readonly variables: z.core.$ZodShape;
   /**
    * Its settings from the parsed variables, or undefined when it is not configured (none of its
    * variables set). Pushes a problem naming the variable for each one missing or at odds with

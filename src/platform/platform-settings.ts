@@ -1,11 +1,11 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Config } from '../config.js';
 import type { ConfigProblem } from '../config-fields.js';
 import type { PlatformDescriptor } from './platform-descriptor.js';
 
 /** Every platform's environment variables, each with its schema. */
-export function platformVariables(platforms: readonly PlatformDescriptor[]): z.ZodRawShape {
-  return Object.assign({}, ...platforms.map((platform) => platform.variables)) as z.ZodRawShape;
+export function platformVariables(platforms: readonly PlatformDescriptor[]): z.core.$ZodShape {
+  return Object.assign({}, ...platforms.map((platform) => platform.variables)) as z.core.$ZodShape;
 }
 
 /** The settings of each configured platform, by name; problems found on the way are pushed. */
