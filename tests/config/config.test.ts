@@ -40,6 +40,14 @@ describe('configuration', () => {
     });
   });
 
+  it('checks a WEEKLY_CRON that is set, and takes the default one as it would take it set', () => {
+    expect(parseConfig({ WEEKLY_CRON: '0 9 * * 1' }).weekly).toEqual(parseConfig({}).weekly);
+    expect(parseConfig({ WEEKLY_CRON: ' 30 8 * * 1-5 ' }).weekly.cron).toBe('30 8 * * 1-5');
+    expect(() => parseConfig({ WEEKLY_CRON: 'every monday' })).toThrow(
+      /WEEKLY_CRON: is not a valid cron expression/,
+    );
+  });
+
   it('listens on this machine only by default: Slack on PORT 3000, health and metrics on OPS_PORT 9464', () => {
     const config = parseConfig({});
     expect(config).toMatchObject({ port: 3000, host: '127.0.0.1' });

@@ -35,7 +35,7 @@ export async function loadEngine(
 ): Promise<LoadedEngine> {
   const { cacheDir, codeVersion = CODE_VERSION, acceptErrors = false } = options;
   const cache = cacheDir && codeVersion ? new ContentCache(cacheDir, codeVersion) : undefined;
-  const key = await cache?.keyOf(contentDir);
+  const key = cache?.keyOf(contentDir);
   const cached = key ? cache?.read(key) : undefined;
   if (cached) {
     // The key hashes every content file, so errors the cache holds are the content's errors now.
