@@ -1,21 +1,8 @@
 import { typoAllowance } from './edit-distance.js';
 import { SHORTEST_PREFIX } from './index-vocabulary.js';
+import type { FieldPostings, MiniSearchInternals } from './minisearch-internals.js';
 import type { QueryUnit } from './query-unit.js';
 import { STOP_WORDS, splitWords, stem } from './text.js';
-
-/** For one indexed word: per field id, the documents (short ids) that have it and how often. */
-type FieldPostings = Map<number, Map<number, number>>;
-
-/** What MiniSearch 7 keeps and a candidate set reads: each word's postings, the fields and the ids. */
-interface MiniSearchInternals {
-  _index: {
-    get(term: string): FieldPostings | undefined;
-    atPrefix(prefix: string): Iterable<[string, FieldPostings]>;
-    fuzzyGet(term: string, maxDistance: number): Map<string, [FieldPostings, number]>;
-  };
-  _fieldIds: Record<string, number>;
-  _documentIds: Map<number, string>;
-}
 
 /** How the search a candidate set stands for widens its words. */
 export interface WideningOptions {
@@ -35,28 +22,21 @@ export interface WideningOptions {
  * word is thousands of objects per query; a set of ids is enough to narrow a search to.
  */
 export class IndexPostings {
-  private readonly internals: MiniSearchInternals;
-
   /**
-   * @param search the MiniSearch index (its words are read, never changed).
+   * @param internals the MiniSearch index (its words are read, never changed).
    * @param hasWord whether some resource has this (stemmed) word exactly.
    */
   constructor(
-    search: object,
+    private readonly internals: MiniSearchInternals,
     private readonly hasWord: (term: string) => boolean,
-  ) {
-    this.internals = search as unknown as MiniSearchInternals;
-    if (typeof this.internals._index?.atPrefix !== 'function' || !this.internals._fieldIds) {
-      throw new Error('this MiniSearch version keeps its postings elsewhere; update IndexPostings');
-    }
-  }
+  ) {}
 
   /**
-   * The ids of the resources that have some word of some unit in the fields searched, widened
+   * The short ids of the resources that have some word of some unit in the fields searched, widened
    * by prefix and typo as a search with the index's options would widen it: every resource an
    * OR search of the units returns.
    */
-  resourcesMatchingAny(units: QueryUnit[], options: WideningOptions): Set<string> {
+  resourcesMatchingAny(units: QueryUnit[], options: WideningOptions): Set<number> {
     const shortIds = new Set<number>();
     for (const unit of units) {
       for (const documents of this.documentListsOf(unit, options)) {
@@ -67,11 +47,11 @@ export class IndexPostings {
   }
 
   /**
-   * The ids of the resources that have, for every unit, some word of it in the fields searched
+   * The short ids of the resources that have, for every unit, some word of it in the fields searched
    * (widened as {@link resourcesMatchingAny}): every resource an AND search of the units could
    * return. The rarest unit's resources are gathered first and only tested against the others.
    */
-  resourcesMatchingEvery(units: QueryUnit[], options: WideningOptions): Set<string> {
+  resourcesMatchingEvery(units: QueryUnit[], options: WideningOptions): Set<number> {
     const lists = units
       .map((unit) => this.documentListsOf(unit, options))
       .map((documents) => ({ documents, size: documents.reduce((sum, map) => sum + map.size, 0) }))
@@ -87,13 +67,13 @@ export class IndexPostings {
     return this.idsOf(shortIds, options.allow);
   }
 
-  private idsOf(shortIds: Set<number>, allow: ((id: string) => boolean) | undefined): Set<string> {
-    const ids = new Set<string>();
+  private idsOf(shortIds: Set<number>, allow: ((id: string) => boolean) | undefined): Set<number> {
+    if (!allow) return shortIds;
+    const allowed = new Set<number>();
     for (const shortId of shortIds) {
-      const id = this.internals._documentIds.get(shortId)!;
-      if (!allow || allow(id)) ids.add(id);
+      if (allow(this.internals._documentIds.get(shortId)!)) allowed.add(shortId);
     }
-    return ids;
+    return allowed;
   }
 
   /** For each indexed word the unit matches, its documents in each field searched. */

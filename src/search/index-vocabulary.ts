@@ -1,4 +1,5 @@
 import { typoAllowance } from './edit-distance.js';
+import type { MiniSearchInternals, WordTree } from './minisearch-internals.js';
 import type { QueryUnit } from './query-unit.js';
 import { STOP_WORDS, splitWords, stem } from './text.js';
 import { memoiseByWord } from './word-memo.js';
@@ -8,13 +9,6 @@ import { memoiseByWord } from './word-memo.js';
  * words (four letters or more), only allowing for a typo, or not at all.
  */
 export type WordReach = 'exact' | 'prefix' | 'typo' | 'none';
-
-/** The words of an index, as MiniSearch keeps them: a radix tree with prefix and typo lookups. */
-interface WordTree {
-  has(term: string): boolean;
-  atPrefix(prefix: string): { keys(): Iterable<string> };
-  fuzzyGet(term: string, maxDistance: number): { size: number };
-}
 
 /** Shortest word that matches longer words starting with it (the index's `prefix` search option). */
 export const SHORTEST_PREFIX = 4;
@@ -39,14 +33,11 @@ export class IndexVocabulary {
    */
   constructor(
     private readonly documentFrequency: Map<string, number>,
-    search: object,
+    search: MiniSearchInternals,
   ) {
     // MiniSearch 7 keeps its words in a radix tree it does not expose; reading it spares a second
     // copy of every word, which at a million resources is hundreds of megabytes.
-    this.words = (search as unknown as { _index: WordTree })._index;
-    if (typeof this.words?.fuzzyGet !== 'function') {
-      throw new Error('this MiniSearch version keeps its words elsewhere; update IndexVocabulary');
-    }
+    this.words = search._index;
   }
 
   /** True when some resource contains this (stemmed) word exactly. */

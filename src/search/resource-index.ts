@@ -1,7 +1,14 @@
-import MiniSearch, { type AsPlainObject, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, {
+  type AsPlainObject,
+  type Query,
+  type SearchOptions,
+  type SearchResult,
+} from 'minisearch';
 import type { Catalog, Resource } from '../content/types.js';
 import { IndexVocabulary, SHORTEST_PREFIX } from './index-vocabulary.js';
 import { IndexPostings } from './index-postings.js';
+import { searchAdmitted } from './admitted-search.js';
+import { type MiniSearchInternals, readInternals } from './minisearch-internals.js';
 import { indexOptions, toDocument, type IndexedResource } from './indexed-resource.js';
 import {
   coversEnough,
@@ -30,6 +37,8 @@ interface RunOptions {
   fuzzy: boolean;
   /** Resources that may be scored at all; every one when unset. */
   allow?: ((id: string) => boolean) | undefined;
+  /** The only resources (short ids, already allowed) that may be scored, when known. */
+  among?: Set<number>;
   fields?: string[] | undefined;
   /** Known words match only as written (no prefix widening). */
   wordsAsWritten?: boolean;
@@ -62,6 +71,8 @@ export interface SavedResourceIndex {
 /** The full-text index over a catalog's resources, built once per catalog. */
 export class ResourceIndex {
   private readonly search: MiniSearch<IndexedResource>;
+  /** What MiniSearch keeps and does not expose, read to narrow searches without scoring. */
+  private readonly internals: MiniSearchInternals;
   /** For each indexed (stemmed) word, how many resources have it. */
   private readonly documentFrequency = new Map<string, number>();
   /** What the index's words say about a query's words, before any search runs. */
@@ -88,8 +99,9 @@ export class ResourceIndex {
     } else {
       this.search = new MiniSearch<IndexedResource>(options);
     }
-    this.vocabulary = new IndexVocabulary(this.documentFrequency, this.search);
-    this.postings = new IndexPostings(this.search, (term) => this.hasWord(term));
+    this.internals = readInternals(this.search);
+    this.vocabulary = new IndexVocabulary(this.documentFrequency, this.internals);
+    this.postings = new IndexPostings(this.internals, (term) => this.hasWord(term));
     if (saved) return;
     for (const resource of catalog.resources) {
       gathering = new Set();
@@ -192,9 +204,9 @@ export class ResourceIndex {
    */
   private matchAll(units: QueryUnit[], options: RunOptions): SearchResult[] {
     if (units.length === 1) return this.run(units, 'AND', options);
-    const candidates = this.postings.resourcesMatchingEvery(units, options);
-    if (candidates.size === 0) return [];
-    return this.run(units, 'AND', { ...options, allow: (id) => candidates.has(id) });
+    const among = this.postings.resourcesMatchingEvery(units, options);
+    if (among.size === 0) return [];
+    return this.run(units, 'AND', { ...options, among });
   }
 
   /** Whether the resources that have the units (by exact word) are enough that narrowing first pays. */
@@ -226,36 +238,35 @@ export class ResourceIndex {
     // A partial match is already lenient; widening known words by prefix too costs much and adds noise.
     const base: RunOptions = { fuzzy, allow: inScope, fields, wordsAsWritten: true };
     const subjects = live.filter((unit) => unit.kind === 'word');
-    let allow = inScope;
     // Only a resource with a subject word is kept, so on a large catalog only those are scored.
-    if (
+    const among =
       subjects.length > 0 &&
       subjects.length < live.length &&
       this.narrowingPays(live.filter((unit) => unit.kind !== 'word'))
-    ) {
-      const candidates = this.postings.resourcesMatchingAny(subjects, base);
-      allow = (id) => candidates.has(id);
-    }
+        ? this.postings.resourcesMatchingAny(subjects, base)
+        : undefined;
     const seen = new Set(found.map((result) => result.id));
     const unitWords = wordsOfUnits(units);
-    return this.run(live, 'OR', { ...base, allow }).filter(
+    return this.run(live, 'OR', { ...base, ...(among ? { among } : {}) }).filter(
       (result) =>
         !seen.has(result.id) && coversEnough(matchedUnits(result, units, unitWords), units),
     );
   }
 
   private run(units: QueryUnit[], combineWith: 'AND' | 'OR', options: RunOptions): SearchResult[] {
-    const { fuzzy, allow, fields, wordsAsWritten } = options;
+    const { fuzzy, allow, among, fields, wordsAsWritten } = options;
     const query: Query = { combineWith, queries: units.map(unitQuery) };
-    return this.search.search(query, {
-      // A zero boost makes minisearch skip a resource before scoring it, unlike a filter.
-      ...(allow ? { boostDocument: (id: unknown) => (allow(String(id)) ? 1 : 0) } : {}),
+    const searchOptions: SearchOptions = {
       ...(fuzzy ? {} : { fuzzy: false }),
       ...(fields ? { fields } : {}),
       ...(wordsAsWritten
         ? { prefix: (term: string) => term.length >= SHORTEST_PREFIX && !this.hasWord(term) }
         : {}),
-    });
+    };
+    if (among) return searchAdmitted(this.internals, query, searchOptions, (id) => among.has(id));
+    if (!allow) return this.search.search(query, searchOptions);
+    const ids = this.internals._documentIds;
+    return searchAdmitted(this.internals, query, searchOptions, (id) => allow(ids.get(id)!));
   }
 
   /**
@@ -263,14 +274,12 @@ export class ResourceIndex {
    * (stemmed; no prefix, no typo), how many of them it has.
    */
   countWordsIn(words: string[], scope: (id: string) => boolean): Map<string, number> {
-    const results = this.search.search(
+    const ids = this.internals._documentIds;
+    const results = searchAdmitted(
+      this.internals,
       { combineWith: 'OR', queries: words },
-      {
-        fields: ['title', 'description'],
-        prefix: false,
-        fuzzy: false,
-        boostDocument: (id) => (scope(String(id)) ? 1 : 0),
-      },
+      { fields: ['title', 'description'], prefix: false, fuzzy: false },
+      (id) => scope(ids.get(id)!),
     );
     return new Map(results.map((result) => [String(result.id), result.terms.length]));
   }

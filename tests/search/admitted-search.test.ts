@@ -1,0 +1,117 @@
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { searchAdmitted } from '../../src/search/admitted-search.js';
+import { indexOptions, type IndexedResource } from '../../src/search/indexed-resource.js';
+import { readInternals } from '../../src/search/minisearch-internals.js';
+
+// Words that share beginnings (prefix matches), sit a letter apart (typo matches) and repeat
+// within a field (term frequency), in fields of uneven length: what the scores depend on.
+const WORDS = (
+  'deploy deployment deploying pipeline pipelines cluster clusters kubernetes docker dockerfile ' +
+  'registry register model models tracking tracker experiment secret secrets helm chart charts'
+).split(' ');
+
+function documents(count: number): IndexedResource[] {
+  let state = 7;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const phrase = (length: number) =>
+    Array.from({ length }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
+  return Array.from({ length: count }, (_, index) => ({
+    id: `r${index}`,
+    title: phrase(2 + (index % 4)),
+    topic: index % 3 === 0 ? 'Kubernetes' : 'MLflow Model Registry',
+    aliases: index % 5 === 0 ? 'k8s kube' : '',
+    mentions: index % 7 === 0 ? 'Docker' : '',
+    description: phrase(5 + (index % 9)),
+    slug: phrase(2),
+    type: index % 2 === 0 ? 'tutorial Tutorial' : '',
+  }));
+}
+
+function indexOf(docs: IndexedResource[]): MiniSearch<IndexedResource> {
+  const known = new Set<string>();
+  let gathering = true;
+  const search = new MiniSearch<IndexedResource>(
+    indexOptions(
+      (term) => known.has(term),
+      (term) => gathering && known.add(term),
+    ),
+  );
+  search.addAll(docs);
+  gathering = false;
+  return search;
+}
+
+/** What a comparison looks at: everything but the fields each matched word lists. */
+function essentials(results: SearchResult[]) {
+  return results.map(({ id, score, terms, queryTerms }) => ({ id, score, terms, queryTerms }));
+}
+
+const QUERIES: { query: Query; options: SearchOptions }[] = [
+  { query: 'deploy', options: {} },
+  { query: 'deployment pipeline', options: { combineWith: 'AND' } },
+  { query: 'kubernets dokcer', options: {} },
+  {
+    query: {
+      combineWith: 'AND',
+      queries: [
+        {
+          combineWith: 'OR',
+          queries: [{ combineWith: 'AND', queries: ['model', 'regist'] }, 'tracking'],
+          fields: ['title', 'description'],
+        },
+        'helm',
+      ],
+    },
+    options: { fuzzy: false },
+  },
+  {
+    query: { combineWith: 'OR', queries: ['secrets chart', 'experimnt'] },
+    options: { prefix: (term: string) => term.length >= 6, fields: ['title', 'slug', 'type'] },
+  },
+  { query: 'k8s tutorial docker', options: { combineWith: 'AND', prefix: false } },
+];
+
+describe('a search that scores only admitted documents', () => {
+  const docs = documents(400);
+  const search = indexOf(docs);
+  const internals = readInternals(search);
+  const admitSets: [string, (index: number) => boolean][] = [
+    ['every document', () => true],
+    ['every third', (index) => index % 3 === 0],
+    ['a scattered few', (index) => (index * 37) % 100 < 9],
+    ['none', () => false],
+  ];
+
+  for (const [admitted, admits] of admitSets) {
+    it(`gives MiniSearch's results, scores and order when admitting ${admitted}`, () => {
+      const byShortId = (shortId: number) =>
+        admits(Number(internals._documentIds.get(shortId)!.slice(1)));
+      const byId = (id: unknown) => (admits(Number(String(id).slice(1))) ? 1 : 0);
+      let compared = 0;
+      for (const { query, options } of QUERIES) {
+        const expected = search.search(query, { ...options, boostDocument: byId });
+        const actual = searchAdmitted(internals, query, options, byShortId);
+        expect(essentials(actual)).toEqual(essentials(expected));
+        actual.forEach((result, index) => {
+          const theirs = expected[index]!.match as Record<string, string[]>;
+          expect(Object.keys(result.match)).toEqual(Object.keys(theirs));
+          // MiniSearch keeps one combined query's fields for a word; every one of them is listed.
+          for (const [word, fields] of Object.entries(theirs)) {
+            expect(result.match[word]).toEqual(expect.arrayContaining(fields));
+          }
+        });
+        compared += expected.length;
+      }
+      if (admitted === 'none') expect(compared).toBe(0);
+      else expect(compared).toBeGreaterThan(20);
+    });
+  }
+
+  it('refuses a combination MiniSearch does not know, as MiniSearch does', () => {
+    // Typed as a caller outside TypeScript could pass it.
+    const query = { combineWith: 'XOR', queries: ['deploy', 'helm'] } as unknown as Query;
+    expect(() => search.search(query)).toThrow(/XOR/);
+    expect(() => searchAdmitted(internals, query, {}, () => true)).toThrow(/XOR/);
+  });
+});
