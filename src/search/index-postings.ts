@@ -1,5 +1,6 @@
 import { typoAllowance } from './edit-distance.js';
 import { SHORTEST_PREFIX } from './index-vocabulary.js';
+import type { IndexSearcher } from './index-searcher.js';
 import type { FieldPostings, MiniSearchInternals } from './minisearch-internals.js';
 import type { QueryUnit } from './query-unit.js';
 import { STOP_WORDS, splitWords, stem } from './text.js';
@@ -24,10 +25,12 @@ export interface WideningOptions {
 export class IndexPostings {
   /**
    * @param internals the MiniSearch index (its words are read, never changed).
+   * @param searcher what reads the words a query term reaches, as searches do.
    * @param hasWord whether some resource has this (stemmed) word exactly.
    */
   constructor(
     private readonly internals: MiniSearchInternals,
+    private readonly searcher: IndexSearcher,
     private readonly hasWord: (term: string) => boolean,
   ) {}
 
@@ -98,20 +101,14 @@ export class IndexPostings {
 
   /** The postings of every indexed word a query word matches: as written, by prefix, by typo. */
   private *postingsOf(word: string, options: WideningOptions): Iterable<FieldPostings> {
-    const index = this.internals._index;
     for (const token of splitWords(word)) {
       if (STOP_WORDS.has(token)) continue;
       const term = stem(token);
       const known = this.hasWord(term);
-      if (term.length >= SHORTEST_PREFIX && !(options.wordsAsWritten && known)) {
-        for (const [, postings] of index.atPrefix(term)) yield postings;
-      } else {
-        const postings = index.get(term);
-        if (postings) yield postings;
-      }
-      const allowance = options.fuzzy && !known ? typoAllowance(term) : 0;
-      if (allowance > 0) {
-        for (const [postings] of index.fuzzyGet(term, allowance).values()) yield postings;
+      const prefix = term.length >= SHORTEST_PREFIX && !(options.wordsAsWritten && known);
+      const distance = options.fuzzy && !known ? typoAllowance(term) : 0;
+      for (const reached of this.searcher.wordsReachedBy(term, prefix, distance)) {
+        yield reached.postings;
       }
     }
   }

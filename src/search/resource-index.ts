@@ -7,7 +7,7 @@ import MiniSearch, {
 import type { Catalog, Resource } from '../content/types.js';
 import { IndexVocabulary, SHORTEST_PREFIX } from './index-vocabulary.js';
 import { IndexPostings } from './index-postings.js';
-import { searchAdmitted } from './admitted-search.js';
+import { IndexSearcher } from './index-searcher.js';
 import { type MiniSearchInternals, readInternals } from './minisearch-internals.js';
 import { indexOptions, toDocument, type IndexedResource } from './indexed-resource.js';
 import {
@@ -73,6 +73,8 @@ export class ResourceIndex {
   private readonly search: MiniSearch<IndexedResource>;
   /** What MiniSearch keeps and does not expose, read to narrow searches without scoring. */
   private readonly internals: MiniSearchInternals;
+  /** Runs MiniSearch's searches over its index, remembering what depends only on the index. */
+  private readonly searcher: IndexSearcher;
   /** For each indexed (stemmed) word, how many resources have it. */
   private readonly documentFrequency = new Map<string, number>();
   /** What the index's words say about a query's words, before any search runs. */
@@ -100,8 +102,9 @@ export class ResourceIndex {
       this.search = new MiniSearch<IndexedResource>(options);
     }
     this.internals = readInternals(this.search);
+    this.searcher = new IndexSearcher(this.internals);
     this.vocabulary = new IndexVocabulary(this.documentFrequency, this.internals);
-    this.postings = new IndexPostings(this.internals, (term) => this.hasWord(term));
+    this.postings = new IndexPostings(this.internals, this.searcher, (term) => this.hasWord(term));
     if (saved) return;
     for (const resource of catalog.resources) {
       gathering = new Set();
@@ -263,10 +266,10 @@ export class ResourceIndex {
         ? { prefix: (term: string) => term.length >= SHORTEST_PREFIX && !this.hasWord(term) }
         : {}),
     };
-    if (among) return searchAdmitted(this.internals, query, searchOptions, (id) => among.has(id));
-    if (!allow) return this.search.search(query, searchOptions);
+    if (among) return this.searcher.search(query, searchOptions, (id) => among.has(id));
+    if (!allow) return this.searcher.search(query, searchOptions);
     const ids = this.internals._documentIds;
-    return searchAdmitted(this.internals, query, searchOptions, (id) => allow(ids.get(id)!));
+    return this.searcher.search(query, searchOptions, (id) => allow(ids.get(id)!));
   }
 
   /**
@@ -275,8 +278,7 @@ export class ResourceIndex {
    */
   countWordsIn(words: string[], scope: (id: string) => boolean): Map<string, number> {
     const ids = this.internals._documentIds;
-    const results = searchAdmitted(
-      this.internals,
+    const results = this.searcher.search(
       { combineWith: 'OR', queries: words },
       { fields: ['title', 'description'], prefix: false, fuzzy: false },
       (id) => scope(ids.get(id)!),

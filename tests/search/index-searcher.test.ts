@@ -1,6 +1,6 @@
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { searchAdmitted } from '../../src/search/admitted-search.js';
+import { IndexSearcher } from '../../src/search/index-searcher.js';
 import { indexOptions, type IndexedResource } from '../../src/search/indexed-resource.js';
 import { readInternals } from '../../src/search/minisearch-internals.js';
 
@@ -72,9 +72,56 @@ const QUERIES: { query: Query; options: SearchOptions }[] = [
   { query: 'k8s tutorial docker', options: { combineWith: 'AND', prefix: false } },
 ];
 
+/** Our search's results are MiniSearch's: ids, scores, order, terms; every field MiniSearch lists. */
+function expectSameResults(actual: SearchResult[], expected: SearchResult[]): void {
+  expect(essentials(actual)).toEqual(essentials(expected));
+  actual.forEach((result, index) => {
+    const theirs = expected[index]!.match as Record<string, string[]>;
+    expect(Object.keys(result.match)).toEqual(Object.keys(theirs));
+    // MiniSearch keeps one combined query's fields for a word; every one of them is listed.
+    for (const [word, fields] of Object.entries(theirs)) {
+      expect(result.match[word]).toEqual(expect.arrayContaining(fields));
+    }
+  });
+}
+
+describe("MiniSearch's search run over its index by IndexSearcher", () => {
+  const docs = documents(400);
+  const search = indexOf(docs);
+  const internals = readInternals(search);
+
+  it('gives what MiniSearch gives for every query, the first time and again from what it remembers', () => {
+    const searcher = new IndexSearcher(internals);
+    for (const round of [1, 2]) {
+      let compared = 0;
+      for (const { query, options } of QUERIES) {
+        const expected = search.search(query, options);
+        expectSameResults(searcher.search(query, options), expected);
+        compared += expected.length;
+      }
+      expect(compared, `round ${round}`).toBeGreaterThan(100);
+    }
+  });
+
+  it('follows weights given for one search instead of what it remembers for the index', () => {
+    const searcher = new IndexSearcher(internals);
+    const options = { combineWith: 'OR' as const };
+    expectSameResults(
+      searcher.search('experimnt regist', options),
+      search.search('experimnt regist', options),
+    );
+    const weights = { prefix: 0.9, fuzzy: 0.1 };
+    const reweighted = search.search('experimnt regist', { ...options, weights });
+    expectSameResults(searcher.search('experimnt regist', { ...options, weights }), reweighted);
+    const scores = (results: SearchResult[]) => results.map((result) => result.score);
+    expect(scores(reweighted)).not.toEqual(scores(search.search('experimnt regist', options)));
+  });
+});
+
 describe('a search that scores only admitted documents', () => {
   const docs = documents(400);
   const search = indexOf(docs);
+  const searcher = new IndexSearcher(readInternals(search));
   const internals = readInternals(search);
   const admitSets: [string, (index: number) => boolean][] = [
     ['every document', () => true],
@@ -91,16 +138,7 @@ describe('a search that scores only admitted documents', () => {
       let compared = 0;
       for (const { query, options } of QUERIES) {
         const expected = search.search(query, { ...options, boostDocument: byId });
-        const actual = searchAdmitted(internals, query, options, byShortId);
-        expect(essentials(actual)).toEqual(essentials(expected));
-        actual.forEach((result, index) => {
-          const theirs = expected[index]!.match as Record<string, string[]>;
-          expect(Object.keys(result.match)).toEqual(Object.keys(theirs));
-          // MiniSearch keeps one combined query's fields for a word; every one of them is listed.
-          for (const [word, fields] of Object.entries(theirs)) {
-            expect(result.match[word]).toEqual(expect.arrayContaining(fields));
-          }
-        });
+        expectSameResults(searcher.search(query, options, byShortId), expected);
         compared += expected.length;
       }
       if (admitted === 'none') expect(compared).toBe(0);
@@ -112,6 +150,6 @@ describe('a search that scores only admitted documents', () => {
     // Typed as a caller outside TypeScript could pass it.
     const query = { combineWith: 'XOR', queries: ['deploy', 'helm'] } as unknown as Query;
     expect(() => search.search(query)).toThrow(/XOR/);
-    expect(() => searchAdmitted(internals, query, {}, () => true)).toThrow(/XOR/);
+    expect(() => searcher.search(query, {})).toThrow(/XOR/);
   });
 });
