@@ -47,10 +47,7 @@ export function topicListing(
   if (learningWords.length > 0) {
     const listed = idsOf(results);
     const words = learningWords.flatMap(splitWords);
-    results = preferWords(
-      results,
-      run.sources.index.countWordsIn(words, (id) => listed.has(id)),
-    );
+    results = preferWords(results, run.sources.index.countWordsIn(words, listed));
     run.trace?.step(`moved up resources that say ${quoteAll(learningWords)}`);
   }
   return {

@@ -47,13 +47,22 @@ export function idsOf(results: ScoredResource[]): Set<string> {
 // Memoised per catalog: which resources belong to a topic or name it in their text.
 const scopes = new WeakMap<Catalog, Map<string, Set<string>>>();
 
-/** A scope for `ResourceIndex.find`: resources of the topics, or that name them. */
-export function inTopics(
-  sources: ScopeSources,
-  mentions: TopicMention[],
-): (resource: Resource) => boolean {
-  const ids = mentions.map(({ topic }) => topicScope(sources, topic));
-  return (resource) => ids.some((set) => set.has(resource.id));
+// Memoised per catalog: the scope of several topics named together, by their ids.
+const unions = new WeakMap<Catalog, Map<string, Set<string>>>();
+
+/**
+ * A scope for `ResourceIndex.find`: the resources of the topics, or that name them. The same
+ * topics give the same set, answer after answer, so the index works out its documents once.
+ */
+export function inTopics(sources: ScopeSources, mentions: TopicMention[]): ReadonlySet<string> {
+  const scopes = mentions.map(({ topic }) => topicScope(sources, topic));
+  if (scopes.length === 1) return scopes[0]!;
+  let byKey = unions.get(sources.catalog);
+  if (!byKey) unions.set(sources.catalog, (byKey = new Map()));
+  const key = [...new Set(mentions.map(({ topic }) => topic.id))].sort().join('\n');
+  let union = byKey.get(key);
+  if (!union) byKey.set(key, (union = new Set(scopes.flatMap((scope) => [...scope]))));
+  return union;
 }
 
 /** Resources filed under the topic (or below it), or that name it in their own text. */

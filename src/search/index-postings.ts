@@ -13,8 +13,8 @@ export interface WideningOptions {
   wordsAsWritten?: boolean | undefined;
   /** Fields searched when a unit names none; every field when unset. */
   fields?: string[] | undefined;
-  /** Resources that may be returned at all; every one when unset. */
-  allow?: ((id: string) => boolean) | undefined;
+  /** Resources (short ids) that may be returned at all; every one when unset. */
+  allow?: ((shortId: number) => boolean) | undefined;
 }
 
 /**
@@ -70,12 +70,13 @@ export class IndexPostings {
     return this.idsOf(shortIds, options.allow);
   }
 
-  private idsOf(shortIds: Set<number>, allow: ((id: string) => boolean) | undefined): Set<number> {
+  private idsOf(
+    shortIds: Set<number>,
+    allow: ((shortId: number) => boolean) | undefined,
+  ): Set<number> {
     if (!allow) return shortIds;
     const allowed = new Set<number>();
-    for (const shortId of shortIds) {
-      if (allow(this.internals._documentIds.get(shortId)!)) allowed.add(shortId);
-    }
+    for (const shortId of shortIds) if (allow(shortId)) allowed.add(shortId);
     return allowed;
   }
 

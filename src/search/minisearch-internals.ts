@@ -19,6 +19,7 @@ export interface MiniSearchInternals {
   _index: WordTree;
   _fieldIds: Record<string, number>;
   _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
   _documentCount: number;
@@ -44,6 +45,7 @@ export function readInternals(search: object): MiniSearchInternals {
     typeof index.fuzzyGet !== 'function' ||
     !internals._fieldIds ||
     !(internals._documentIds instanceof Map) ||
+    !(internals._idToShortId instanceof Map) ||
     !(internals._fieldLength instanceof Map) ||
     !Array.isArray(internals._avgFieldLength) ||
     typeof internals._options?.tokenize !== 'function'

@@ -24,8 +24,11 @@ export { wordUnit, type QueryUnit } from './query-unit.js';
 
 /** How a search may widen or narrow what it returns. */
 export interface FindOptions {
-  /** Only resources for which this is true. */
-  scope?: (resource: Resource) => boolean;
+  /**
+   * Only these resources (ids). Pass the same set for the same scope (a memoised one): the index
+   * remembers which of its documents each set admits.
+   */
+  scope?: ReadonlySet<string>;
   /** Whether partial matches may be added when every unit together finds too little (default true). */
   relaxed?: boolean;
   /** Fields to match in; all of them when unset. */
@@ -35,8 +38,8 @@ export interface FindOptions {
 /** How one minisearch query runs. */
 interface RunOptions {
   fuzzy: boolean;
-  /** Resources that may be scored at all; every one when unset. */
-  allow?: ((id: string) => boolean) | undefined;
+  /** Resources (short ids) that may be scored at all; every one when unset. */
+  allow?: ((shortId: number) => boolean) | undefined;
   /** The only resources (short ids, already allowed) that may be scored, when known. */
   among?: Set<number>;
   fields?: string[] | undefined;
@@ -75,6 +78,8 @@ export class ResourceIndex {
   private readonly internals: MiniSearchInternals;
   /** Runs MiniSearch's searches over its index, remembering what depends only on the index. */
   private readonly searcher: IndexSearcher;
+  /** For each scope searched in, the documents it admits. */
+  private readonly scopes = new WeakMap<ReadonlySet<string>, Set<number>>();
   /** For each indexed (stemmed) word, how many resources have it. */
   private readonly documentFrequency = new Map<string, number>();
   /** What the index's words say about a query's words, before any search runs. */
@@ -136,7 +141,8 @@ export class ResourceIndex {
   find(units: QueryUnit[], options: FindOptions = {}): ScoredResource[] {
     const { scope, relaxed = true, fields } = options;
     if (units.length === 0) return [];
-    const inScope = scope ? (id: string) => scope(this.catalog.resourcesById.get(id)!) : undefined;
+    const admitted = scope ? this.admittedBy(scope) : undefined;
+    const inScope = admitted ? (shortId: number) => admitted.has(shortId) : undefined;
     let results: SearchResult[] = [];
     if (
       relaxed &&
@@ -186,7 +192,7 @@ export class ResourceIndex {
    */
   private matchEveryOrPartly(
     units: QueryUnit[],
-    inScope: ((id: string) => boolean) | undefined,
+    inScope: ((shortId: number) => boolean) | undefined,
     fields: string[] | undefined,
   ): SearchResult[] {
     const unitWords = wordsOfUnits(units);
@@ -212,6 +218,20 @@ export class ResourceIndex {
     return this.run(units, 'AND', { ...options, among });
   }
 
+  /** The documents (short ids) of a scope's resources, worked out once per scope set. */
+  private admittedBy(scope: ReadonlySet<string>): Set<number> {
+    let admitted = this.scopes.get(scope);
+    if (admitted === undefined) {
+      admitted = new Set();
+      for (const id of scope) {
+        const shortId = this.internals._idToShortId.get(id);
+        if (shortId !== undefined) admitted.add(shortId);
+      }
+      this.scopes.set(scope, admitted);
+    }
+    return admitted;
+  }
+
   /** Whether the resources that have the units (by exact word) are enough that narrowing first pays. */
   private narrowingPays(units: QueryUnit[]): boolean {
     let total = 0;
@@ -227,7 +247,7 @@ export class ResourceIndex {
     units: QueryUnit[],
     live: QueryUnit[],
     found: SearchResult[],
-    inScope: ((id: string) => boolean) | undefined,
+    inScope: ((shortId: number) => boolean) | undefined,
     fields: string[] | undefined,
   ): SearchResult[] {
     const fuzzy = this.vocabulary.typosCouldWiden(live);
@@ -267,21 +287,19 @@ export class ResourceIndex {
         : {}),
     };
     if (among) return this.searcher.search(query, searchOptions, (id) => among.has(id));
-    if (!allow) return this.searcher.search(query, searchOptions);
-    const ids = this.internals._documentIds;
-    return this.searcher.search(query, searchOptions, (id) => allow(ids.get(id)!));
+    return this.searcher.search(query, searchOptions, allow);
   }
 
   /**
    * For each resource in `scope` whose title or description has some of these words as written
    * (stemmed; no prefix, no typo), how many of them it has.
    */
-  countWordsIn(words: string[], scope: (id: string) => boolean): Map<string, number> {
-    const ids = this.internals._documentIds;
+  countWordsIn(words: string[], scope: ReadonlySet<string>): Map<string, number> {
+    const admitted = this.admittedBy(scope);
     const results = this.searcher.search(
       { combineWith: 'OR', queries: words },
       { fields: ['title', 'description'], prefix: false, fuzzy: false },
-      (id) => scope(ids.get(id)!),
+      (shortId) => admitted.has(shortId),
     );
     return new Map(results.map((result) => [String(result.id), result.terms.length]));
   }
