@@ -91,14 +91,15 @@ export async function buildApp() {
 
 /**
  * Bundles the benchmark runner and the load test into `dist/bench/run.js` and
- * `dist/bench/load.js` (not part of the app build).
+ * `dist/bench/load.js` (not part of the app build), and the cold-start measurement alone into
+ * `dist/bench/cold-start.js`, for checking start-up without the rest of the bench.
  */
 export async function buildBench() {
   mkdirSync(path.join(ROOT, 'dist/bench'), { recursive: true });
   await esbuild.build({
     ...COMMON,
     absWorkingDir: ROOT,
-    entryPoints: ['bench/run.ts', 'bench/load.ts'],
+    entryPoints: ['bench/run.ts', 'bench/load.ts', 'bench/cold-start.ts'],
     outdir: 'dist/bench',
   });
 }
