@@ -1,5 +1,6 @@
 import { typoAllowance } from './edit-distance.js';
 import { SHORTEST_PREFIX } from './index-vocabulary.js';
+import { DocumentSet } from './document-set.js';
 import type { IndexSearcher } from './index-searcher.js';
 import type { FieldPostings, MiniSearchInternals } from './minisearch-internals.js';
 import type { QueryUnit } from './query-unit.js';
@@ -35,49 +36,51 @@ export class IndexPostings {
   ) {}
 
   /**
-   * The short ids of the resources that have some word of some unit in the fields searched, widened
-   * by prefix and typo as a search with the index's options would widen it: every resource an
-   * OR search of the units returns.
+   * The resources (short ids) that have some word of some unit in the fields searched, widened by
+   * prefix and typo as a search with the index's options would widen it: every resource an OR
+   * search of the units returns.
    */
-  resourcesMatchingAny(units: QueryUnit[], options: WideningOptions): Set<number> {
-    const shortIds = new Set<number>();
+  resourcesMatchingAny(units: QueryUnit[], options: WideningOptions): DocumentSet {
+    const { allow } = options;
+    const found = new DocumentSet(this.internals._nextId);
     for (const unit of units) {
       for (const documents of this.documentListsOf(unit, options)) {
-        for (const shortId of documents.keys()) shortIds.add(shortId);
+        for (const shortId of documents.keys()) {
+          if (!allow || allow(shortId)) found.add(shortId);
+        }
       }
     }
-    return this.idsOf(shortIds, options.allow);
+    return found;
   }
 
   /**
-   * The short ids of the resources that have, for every unit, some word of it in the fields searched
+   * The resources (short ids) that have, for every unit, some word of it in the fields searched
    * (widened as {@link resourcesMatchingAny}): every resource an AND search of the units could
    * return. The rarest unit's resources are gathered first and only tested against the others.
    */
-  resourcesMatchingEvery(units: QueryUnit[], options: WideningOptions): Set<number> {
+  resourcesMatchingEvery(units: QueryUnit[], options: WideningOptions): DocumentSet {
+    const { allow } = options;
+    const capacity = this.internals._nextId;
     const lists = units
       .map((unit) => this.documentListsOf(unit, options))
       .map((documents) => ({ documents, size: documents.reduce((sum, map) => sum + map.size, 0) }))
       .sort((a, b) => a.size - b.size);
-    let shortIds = new Set<number>();
+    const rarest = new DocumentSet(capacity);
+    let candidates: number[] = [];
     for (const documents of lists[0]?.documents ?? []) {
-      for (const shortId of documents.keys()) shortIds.add(shortId);
+      for (const shortId of documents.keys()) {
+        if (rarest.has(shortId) || (allow && !allow(shortId))) continue;
+        rarest.add(shortId);
+        candidates.push(shortId);
+      }
     }
     for (const { documents, size } of lists.slice(1)) {
-      if (shortIds.size === 0) break;
-      shortIds = intersect(shortIds, documents, size);
+      if (candidates.length === 0) break;
+      candidates = inSome(candidates, documents, size, capacity);
     }
-    return this.idsOf(shortIds, options.allow);
-  }
-
-  private idsOf(
-    shortIds: Set<number>,
-    allow: ((shortId: number) => boolean) | undefined,
-  ): Set<number> {
-    if (!allow) return shortIds;
-    const allowed = new Set<number>();
-    for (const shortId of shortIds) if (allow(shortId)) allowed.add(shortId);
-    return allowed;
+    const found = new DocumentSet(capacity);
+    for (const shortId of candidates) found.add(shortId);
+    return found;
   }
 
   /** For each indexed word the unit matches, its documents in each field searched. */
@@ -119,20 +122,16 @@ export class IndexPostings {
  * The candidates found in some of the document lists (of `size` entries in all): each candidate
  * is looked up in the lists, or the lists are walked, whichever touches fewer entries.
  */
-function intersect(
-  candidates: Set<number>,
+function inSome(
+  candidates: number[],
   lists: Map<number, number>[],
   size: number,
-): Set<number> {
-  const kept = new Set<number>();
-  if (candidates.size * lists.length <= size) {
-    for (const shortId of candidates) {
-      if (lists.some((documents) => documents.has(shortId))) kept.add(shortId);
-    }
-  } else {
-    for (const documents of lists) {
-      for (const shortId of documents.keys()) if (candidates.has(shortId)) kept.add(shortId);
-    }
+  capacity: number,
+): number[] {
+  if (candidates.length * lists.length <= size) {
+    return candidates.filter((shortId) => lists.some((documents) => documents.has(shortId)));
   }
-  return kept;
+  const listed = new DocumentSet(capacity);
+  for (const documents of lists) for (const shortId of documents.keys()) listed.add(shortId);
+  return candidates.filter((shortId) => listed.has(shortId));
 }

@@ -13,6 +13,31 @@ interface Found {
   hits: string[];
 }
 
+/**
+ * A result as MiniSearch returns one. Which words matched in which fields (`match`, `terms`) is
+ * worked out when first read: only an explanation reads it, and building it for each of the
+ * thousands of results of a common word was a large part of a search on a big catalog.
+ */
+class FoundResult implements SearchResult {
+  [key: string]: unknown;
+  private matched: Record<string, string[]> | undefined;
+
+  constructor(
+    readonly id: unknown,
+    readonly score: number,
+    readonly queryTerms: string[],
+    private readonly hits: string[],
+  ) {}
+
+  get match(): Record<string, string[]> {
+    return (this.matched ??= matchOf(this.hits));
+  }
+
+  get terms(): string[] {
+    return Object.keys(this.match);
+  }
+}
+
 /** Raw results by document short id, in the order MiniSearch would have found them. */
 type FoundIn = Map<number, Found>;
 
@@ -66,16 +91,35 @@ export class IndexSearcher {
   ): SearchResult[] {
     const results: SearchResult[] = [];
     for (const [shortId, { score, terms, hits }] of this.run(query, options, admits)) {
-      const match = matchOf(hits);
-      results.push({
-        id: this.index._documentIds.get(shortId),
-        score: score * (terms.length || 1),
-        terms: Object.keys(match),
-        queryTerms: terms,
-        match,
-      });
+      const id = this.index._documentIds.get(shortId);
+      results.push(new FoundResult(id, score * (terms.length || 1), terms, hits));
     }
     return results.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * Each field's length in every document, by short id: MiniSearch keeps an array per document in
+   * a Map, and looking one up per posting was a third of a large search. Built on first use,
+   * since the index is searched only once it is complete and never changes after.
+   */
+  private lengthsByField: (Uint16Array | Uint32Array)[] | undefined;
+
+  private fieldLengths(): (Uint16Array | Uint32Array)[] {
+    if (this.lengthsByField) return this.lengthsByField;
+    let size = 0;
+    let longest = 0;
+    for (const [shortId, lengths] of this.index._fieldLength) {
+      size = Math.max(size, shortId + 1);
+      for (const length of lengths) longest = Math.max(longest, length ?? 0);
+    }
+    const fields = Object.keys(this.index._fieldIds).length;
+    // Two bytes a length while every field is under 65,536 words; four past that.
+    const Lengths = longest < 2 ** 16 ? Uint16Array : Uint32Array;
+    const byField = Array.from({ length: fields }, () => new Lengths(size));
+    for (const [shortId, lengths] of this.index._fieldLength) {
+      for (let field = 0; field < fields; field++) byField[field]![shortId] = lengths[field] ?? 0;
+    }
+    return (this.lengthsByField = byField);
   }
 
   private run(
@@ -213,7 +257,7 @@ export class IndexSearcher {
     admits: ((shortId: number) => boolean) | undefined,
   ): void {
     const { k, b, d } = bm25;
-    const lengths = this.index._fieldLength;
+    const lengthsByField = this.fieldLengths();
     for (const field of fields) {
       const frequencies = postings.get(field.id);
       if (frequencies === undefined) continue;
@@ -221,9 +265,10 @@ export class IndexSearcher {
       const matching = frequencies.size;
       const rarity = Math.log(1 + (this.index._documentCount - matching + 0.5) / (matching + 0.5));
       const weighting = weight * field.boost;
+      const lengths = lengthsByField[field.id]!;
       for (const [shortId, frequency] of frequencies) {
         if (admits !== undefined && !admits(shortId)) continue;
-        const length = lengths.get(shortId)![field.id]!;
+        const length = lengths[shortId]!;
         const score =
           weighting *
           (rarity *
@@ -274,11 +319,9 @@ function both(first: FoundIn, second: FoundIn): FoundIn {
     if (existing === undefined) continue;
     addUnique(existing.terms, result.terms);
     existing.hits.push(...result.hits);
-    combined.set(shortId, {
-      score: existing.score + result.score,
-      terms: existing.terms,
-      hits: existing.hits,
-    });
+    // MiniSearch makes a new result here; the one from `first` is never read again, so it is reused.
+    existing.score = existing.score + result.score;
+    combined.set(shortId, existing);
   }
   return combined;
 }

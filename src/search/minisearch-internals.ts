@@ -23,6 +23,8 @@ export interface MiniSearchInternals {
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
   _documentCount: number;
+  /** One past the highest short id given out. */
+  _nextId: number;
   /** Documents discarded but still in the postings; always 0 here, since none is ever discarded. */
   _dirtCount: number;
   _options: {
@@ -48,7 +50,8 @@ export function readInternals(search: object): MiniSearchInternals {
     !(internals._idToShortId instanceof Map) ||
     !(internals._fieldLength instanceof Map) ||
     !Array.isArray(internals._avgFieldLength) ||
-    typeof internals._options?.tokenize !== 'function'
+    typeof internals._options?.tokenize !== 'function' ||
+    typeof internals._nextId !== 'number'
   ) {
     throw new Error(
       'this MiniSearch version keeps its index elsewhere; update src/search/minisearch-internals.ts',

@@ -6,6 +6,7 @@ import MiniSearch, {
 } from 'minisearch';
 import type { Catalog, Resource } from '../content/types.js';
 import { IndexVocabulary, SHORTEST_PREFIX } from './index-vocabulary.js';
+import { DocumentSet } from './document-set.js';
 import { IndexPostings } from './index-postings.js';
 import { IndexSearcher } from './index-searcher.js';
 import { type MiniSearchInternals, readInternals } from './minisearch-internals.js';
@@ -41,7 +42,7 @@ interface RunOptions {
   /** Resources (short ids) that may be scored at all; every one when unset. */
   allow?: ((shortId: number) => boolean) | undefined;
   /** The only resources (short ids, already allowed) that may be scored, when known. */
-  among?: Set<number>;
+  among?: DocumentSet;
   fields?: string[] | undefined;
   /** Known words match only as written (no prefix widening). */
   wordsAsWritten?: boolean;
@@ -53,6 +54,19 @@ export interface ScoredResource {
   score: number;
   /** Each indexed word that matched, with the fields it matched in (for explaining a score). */
   match?: Record<string, string[]>;
+}
+
+/** A resource a search found; which words matched where is read from the search when asked. */
+class FoundResource implements ScoredResource {
+  constructor(
+    readonly resource: Resource,
+    readonly score: number,
+    private readonly found: SearchResult,
+  ) {}
+
+  get match(): Record<string, string[]> {
+    return this.found.match;
+  }
 }
 
 /** Below this share of the best score a result is too weak to show. */
@@ -79,7 +93,7 @@ export class ResourceIndex {
   /** Runs MiniSearch's searches over its index, remembering what depends only on the index. */
   private readonly searcher: IndexSearcher;
   /** For each scope searched in, the documents it admits. */
-  private readonly scopes = new WeakMap<ReadonlySet<string>, Set<number>>();
+  private readonly scopes = new WeakMap<ReadonlySet<string>, DocumentSet>();
   /** For each indexed (stemmed) word, how many resources have it. */
   private readonly documentFrequency = new Map<string, number>();
   /** What the index's words say about a query's words, before any search runs. */
@@ -179,11 +193,14 @@ export class ResourceIndex {
     for (const result of results) if (result.score > best) best = result.score;
     return results
       .filter((result) => result.score >= best * RELATIVE_SCORE_CUTOFF)
-      .map((result) => ({
-        resource: this.catalog.resourcesById.get(String(result.id))!,
-        score: result.score,
-        match: result.match,
-      }));
+      .map(
+        (result) =>
+          new FoundResource(
+            this.catalog.resourcesById.get(String(result.id))!,
+            result.score,
+            result,
+          ),
+      );
   }
 
   /**
@@ -219,10 +236,10 @@ export class ResourceIndex {
   }
 
   /** The documents (short ids) of a scope's resources, worked out once per scope set. */
-  private admittedBy(scope: ReadonlySet<string>): Set<number> {
+  private admittedBy(scope: ReadonlySet<string>): DocumentSet {
     let admitted = this.scopes.get(scope);
     if (admitted === undefined) {
-      admitted = new Set();
+      admitted = new DocumentSet(this.internals._nextId);
       for (const id of scope) {
         const shortId = this.internals._idToShortId.get(id);
         if (shortId !== undefined) admitted.add(shortId);
