@@ -1,45 +1,6 @@
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
+import { combine, FoundResult, type FoundIn } from './found-results.js';
 import type { FieldPostings, MiniSearchInternals } from './minisearch-internals.js';
-
-/** What a query has found in one document so far: MiniSearch's raw result. */
-interface Found {
-  score: number;
-  /** The query terms that matched, each once. */
-  terms: string[];
-  /**
-   * Each indexed word that matched, followed by the field it matched in, in the order found:
-   * flat, because building MiniSearch's per-word object at every posting is most of its cost.
-   */
-  hits: string[];
-}
-
-/**
- * A result as MiniSearch returns one. Which words matched in which fields (`match`, `terms`) is
- * worked out when first read: only an explanation reads it, and building it for each of the
- * thousands of results of a common word was a large part of a search on a big catalog.
- */
-class FoundResult implements SearchResult {
-  [key: string]: unknown;
-  private matched: Record<string, string[]> | undefined;
-
-  constructor(
-    readonly id: unknown,
-    readonly score: number,
-    readonly queryTerms: string[],
-    private readonly hits: string[],
-  ) {}
-
-  get match(): Record<string, string[]> {
-    return (this.matched ??= matchOf(this.hits));
-  }
-
-  get terms(): string[] {
-    return Object.keys(this.match);
-  }
-}
-
-/** Raw results by document short id, in the order MiniSearch would have found them. */
-type FoundIn = Map<number, Found>;
 
 /** One field a term is looked up in, with what its scores need. */
 interface SearchedField {
@@ -58,12 +19,40 @@ export interface WordReached {
   postings: FieldPostings;
 }
 
-/** Query terms whose reached words are remembered before the memo starts afresh. */
-const REACHED_MEMO_SIZE = 10_000;
+/** Query terms (or query strings) a memo holds before it starts afresh: query text is unbounded. */
+const MEMO_SIZE = 10_000;
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): void {
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, value);
+}
+
+/**
+ * The search options in effect at one level of a query: its own, then those of the levels
+ * around it, as MiniSearch spreads them into each level without copying them here.
+ */
+class OptionLevel {
+  constructor(
+    private readonly options: object,
+    private readonly outer: OptionLevel | undefined,
+  ) {}
+
+  /** An option as this level or one around it sets it (own properties, as a spread copies). */
+  own<K extends keyof SearchOptions>(name: K): SearchOptions[K] {
+    if (Object.hasOwn(this.options, name)) return (this.options as SearchOptions)[name];
+    return this.outer?.own(name);
+  }
+
+  /** An option a query string is searched with: as these levels set it, else the index's. */
+  get<K extends keyof Options>(name: K, defaults: Options): Options[K] {
+    if (Object.hasOwn(this.options, name)) return (this.options as Options)[name];
+    return this.outer ? this.outer.get(name, defaults) : defaults[name];
+  }
+}
 
 /**
  * MiniSearch's search, run over its own index by this code: same results, same scores to the
- * last bit and ties in the same order (only `match` may list more fields, see {@link matchOf}).
+ * last bit and ties in the same order (only `match` may list more fields than MiniSearch's).
  * Two things make it cheaper than `MiniSearch.search`:
  * - the words a query term reaches (as written, longer words it starts, words a typo away) and
  *   their weights depend only on the index, so they are worked out once per term and remembered,
@@ -76,9 +65,16 @@ const REACHED_MEMO_SIZE = 10_000;
  */
 export class IndexSearcher {
   private readonly reached = new Map<string, WordReached[]>();
+  private readonly terms = new Map<string, string[]>();
+  private readonly fields = new WeakMap<string[], WeakMap<object, SearchedField[]>>();
+  /** The index's own options, under every search's. */
+  private readonly defaults: Options;
 
   /** @param index the MiniSearch index searched (read, never changed). */
-  constructor(private readonly index: MiniSearchInternals) {}
+  constructor(private readonly index: MiniSearchInternals) {
+    const { tokenize, processTerm, searchOptions } = index._options;
+    this.defaults = { tokenize, processTerm, ...searchOptions } as Options;
+  }
 
   /**
    * Results of `query`, best first, as `MiniSearch.search(query, options)` returns them; with
@@ -90,7 +86,8 @@ export class IndexSearcher {
     admits?: (shortId: number) => boolean,
   ): SearchResult[] {
     const results: SearchResult[] = [];
-    for (const [shortId, { score, terms, hits }] of this.run(query, options, admits)) {
+    const level = new OptionLevel(options, undefined);
+    for (const [shortId, { score, terms, hits }] of this.run(query, level, admits)) {
       const id = this.index._documentIds.get(shortId);
       results.push(new FoundResult(id, score * (terms.length || 1), terms, hits));
     }
@@ -124,46 +121,68 @@ export class IndexSearcher {
 
   private run(
     query: Query,
-    options: SearchOptions,
+    level: OptionLevel,
     admits: ((shortId: number) => boolean) | undefined,
   ): FoundIn {
     if (typeof query === 'symbol') throw new Error('a wildcard query is not supported');
     if (typeof query !== 'string') {
       // A level's options apply to the queries under it, as in MiniSearch.
-      const inner: SearchOptions = { ...options, ...query };
+      const inner = new OptionLevel(query, level);
       const found = query.queries.map((subquery) => this.run(subquery, inner, admits));
-      return combine(found, inner.combineWith);
+      // MiniSearch combines a level without the index's own default, as this does.
+      return combine(found, inner.own('combineWith'));
     }
-    const { tokenize, processTerm, searchOptions, fields } = this.index._options;
-    const merged = { tokenize, processTerm, ...searchOptions, ...options } as Options;
-    const terms = merged.tokenize!(query)
-      .flatMap((term) => merged.processTerm!(term))
-      .filter((term): term is string => !!term);
-    const boosts = merged.boost ?? {};
-    const searched = (merged.fields ?? fields).map((name): SearchedField => {
-      const id = this.index._fieldIds[name]!;
-      const boost = Object.hasOwn(boosts, name) ? boosts[name]! : 0;
-      return { name, id, boost: boost || 1, averageLength: this.index._avgFieldLength[id]! };
-    });
+    const option = <K extends keyof Options>(name: K) => level.get(name, this.defaults);
+    const terms = this.termsOf(query, option('tokenize')!, option('processTerm')!);
+    const searched = this.searchedFields(
+      option('fields') ?? this.index._options.fields,
+      option('boost'),
+    );
+    const boostTerm = option('boostTerm');
+    const bm25 = option('bm25');
     const found = terms.map((term, position) => {
       const results: FoundIn = new Map();
-      const termBoost =
-        typeof merged.boostTerm === 'function' ? merged.boostTerm(term, position, terms) : 1;
-      for (const { word, weight, postings } of this.wordsReached(term, position, terms, merged)) {
-        this.addPostings(
-          term,
-          word,
-          weight * termBoost,
-          postings,
-          searched,
-          merged.bm25,
-          results,
-          admits,
-        );
+      const termBoost = typeof boostTerm === 'function' ? boostTerm(term, position, terms) : 1;
+      for (const { word, weight, postings } of this.wordsReached(term, position, terms, option)) {
+        this.addPostings(term, word, weight * termBoost, postings, searched, bm25, results, admits);
       }
       return results;
     });
-    return combine(found, merged.combineWith);
+    return combine(found, option('combineWith'));
+  }
+
+  /** The query terms of a query string, as MiniSearch tokenizes and processes it. */
+  private termsOf(
+    query: string,
+    tokenize: NonNullable<Options['tokenize']>,
+    processTerm: NonNullable<Options['processTerm']>,
+  ): string[] {
+    // Only the index's own tokenizer and term processing are remembered (no search passes others).
+    const own = tokenize === this.defaults.tokenize && processTerm === this.defaults.processTerm;
+    let terms = own ? this.terms.get(query) : undefined;
+    if (terms === undefined) {
+      terms = tokenize(query)
+        .flatMap((term) => processTerm(term))
+        .filter((term): term is string => !!term);
+      if (own) remember(this.terms, query, terms);
+    }
+    return terms;
+  }
+
+  /** The fields a term is looked up in, with their boosts and average lengths, once per list. */
+  private searchedFields(names: string[], boosts: Record<string, number> = {}): SearchedField[] {
+    let byBoosts = this.fields.get(names);
+    if (byBoosts === undefined) this.fields.set(names, (byBoosts = new WeakMap()));
+    let searched = byBoosts.get(boosts);
+    if (searched === undefined) {
+      searched = names.map((name) => {
+        const id = this.index._fieldIds[name]!;
+        const boost = Object.hasOwn(boosts, name) ? boosts[name]! : 0;
+        return { name, id, boost: boost || 1, averageLength: this.index._avgFieldLength[id]! };
+      });
+      byBoosts.set(boosts, searched);
+    }
+    return searched;
   }
 
   /** The words one query term reaches: as written, then longer words it starts, then typos. */
@@ -171,26 +190,27 @@ export class IndexSearcher {
     term: string,
     position: number,
     terms: string[],
-    options: Options,
+    option: <K extends keyof Options>(name: K) => Options[K],
   ): WordReached[] {
+    const fuzzyOption = option('fuzzy');
+    const prefixOption = option('prefix');
     const fuzzy =
-      typeof options.fuzzy === 'function'
-        ? options.fuzzy(term, position, terms)
-        : options.fuzzy || false;
+      typeof fuzzyOption === 'function' ? fuzzyOption(term, position, terms) : fuzzyOption || false;
     const prefix =
-      typeof options.prefix === 'function'
-        ? options.prefix(term, position, terms)
-        : options.prefix === true;
+      typeof prefixOption === 'function'
+        ? prefixOption(term, position, terms)
+        : prefixOption === true;
     let distance = 0;
     if (fuzzy) {
       const allowance = fuzzy === true ? 0.2 : fuzzy;
       distance =
-        allowance < 1 ? Math.min(options.maxFuzzy, Math.round(term.length * allowance)) : allowance;
+        allowance < 1
+          ? Math.min(option('maxFuzzy'), Math.round(term.length * allowance))
+          : allowance;
     }
     // Weights other than the index's own are not remembered (no search here passes any).
-    if (options.weights !== this.index._options.searchOptions.weights) {
-      return this.reach(term, prefix, distance, options.weights);
-    }
+    const weights = option('weights');
+    if (weights !== this.defaults.weights) return this.reach(term, prefix, distance, weights);
     return this.wordsReachedBy(term, prefix, distance);
   }
 
@@ -203,9 +223,8 @@ export class IndexSearcher {
     const key = `${prefix ? 'p' : '-'}${distance} ${term}`;
     let reached = this.reached.get(key);
     if (reached === undefined) {
-      reached = this.reach(term, prefix, distance, this.index._options.searchOptions.weights);
-      if (this.reached.size >= REACHED_MEMO_SIZE) this.reached.clear();
-      this.reached.set(key, reached);
+      reached = this.reach(term, prefix, distance, this.defaults.weights);
+      remember(this.reached, key, reached);
     }
     return reached;
   }
@@ -286,67 +305,4 @@ export class IndexSearcher {
       }
     }
   }
-}
-
-/** Results of the queries at one level, combined as MiniSearch combines them. */
-function combine(found: FoundIn[], combineWith = 'or'): FoundIn {
-  if (found.length === 0) return new Map();
-  const operator = combineWith.toLowerCase();
-  if (operator === 'or') return found.reduce(either);
-  if (operator === 'and') return found.reduce(both);
-  if (operator === 'and_not') return found.reduce(firstWithout);
-  throw new Error(`Invalid combination operator: ${combineWith}`);
-}
-
-function either(first: FoundIn, second: FoundIn): FoundIn {
-  for (const [shortId, result] of second) {
-    const existing = first.get(shortId);
-    if (existing === undefined) {
-      first.set(shortId, result);
-      continue;
-    }
-    existing.score = existing.score + result.score;
-    existing.hits.push(...result.hits);
-    addUnique(existing.terms, result.terms);
-  }
-  return first;
-}
-
-function both(first: FoundIn, second: FoundIn): FoundIn {
-  const combined: FoundIn = new Map();
-  for (const [shortId, result] of second) {
-    const existing = first.get(shortId);
-    if (existing === undefined) continue;
-    addUnique(existing.terms, result.terms);
-    existing.hits.push(...result.hits);
-    // MiniSearch makes a new result here; the one from `first` is never read again, so it is reused.
-    existing.score = existing.score + result.score;
-    combined.set(shortId, existing);
-  }
-  return combined;
-}
-
-function firstWithout(first: FoundIn, second: FoundIn): FoundIn {
-  for (const shortId of second.keys()) first.delete(shortId);
-  return first;
-}
-
-/**
- * Each matched word with the fields it matched in, in the order found. Where MiniSearch combines
- * two queries that matched the same word it keeps the fields of the second only; this keeps all.
- */
-function matchOf(hits: string[]): Record<string, string[]> {
-  const match: Record<string, string[]> = {};
-  for (let at = 0; at < hits.length; at += 2) {
-    const word = hits[at]!;
-    const field = hits[at + 1]!;
-    const fields = Object.hasOwn(match, word) ? match[word] : undefined;
-    if (fields === undefined) match[word] = [field];
-    else if (!fields.includes(field)) fields.push(field);
-  }
-  return match;
-}
-
-function addUnique(target: string[], terms: readonly string[]): void {
-  for (const term of terms) if (!target.includes(term)) target.push(term);
 }

@@ -1,0 +1,104 @@
+import type { SearchResult } from 'minisearch';
+
+/** What a query has found in one document so far: MiniSearch's raw result. */
+export interface Found {
+  score: number;
+  /** The query terms that matched, each once. */
+  terms: string[];
+  /**
+   * Each indexed word that matched, followed by the field it matched in, in the order found:
+   * flat, because building MiniSearch's per-word object at every posting is most of its cost.
+   */
+  hits: string[];
+}
+
+/**
+ * A result as MiniSearch returns one. Which words matched in which fields (`match`, `terms`) is
+ * worked out when first read: only an explanation reads it, and building it for each of the
+ * thousands of results of a common word was a large part of a search on a big catalog.
+ */
+export class FoundResult implements SearchResult {
+  [key: string]: unknown;
+  private matched: Record<string, string[]> | undefined;
+
+  constructor(
+    readonly id: unknown,
+    readonly score: number,
+    readonly queryTerms: string[],
+    private readonly hits: string[],
+  ) {}
+
+  get match(): Record<string, string[]> {
+    return (this.matched ??= matchOf(this.hits));
+  }
+
+  get terms(): string[] {
+    return Object.keys(this.match);
+  }
+}
+
+/** Raw results by document short id, in the order MiniSearch would have found them. */
+export type FoundIn = Map<number, Found>;
+
+/** Results of the queries at one level, combined as MiniSearch combines them. */
+export function combine(found: FoundIn[], combineWith = 'or'): FoundIn {
+  if (found.length === 0) return new Map();
+  const operator = combineWith.toLowerCase();
+  if (operator === 'or') return found.reduce(either);
+  if (operator === 'and') return found.reduce(both);
+  if (operator === 'and_not') return found.reduce(firstWithout);
+  throw new Error(`Invalid combination operator: ${combineWith}`);
+}
+
+function either(first: FoundIn, second: FoundIn): FoundIn {
+  for (const [shortId, result] of second) {
+    const existing = first.get(shortId);
+    if (existing === undefined) {
+      first.set(shortId, result);
+      continue;
+    }
+    existing.score = existing.score + result.score;
+    existing.hits.push(...result.hits);
+    addUnique(existing.terms, result.terms);
+  }
+  return first;
+}
+
+function both(first: FoundIn, second: FoundIn): FoundIn {
+  const combined: FoundIn = new Map();
+  for (const [shortId, result] of second) {
+    const existing = first.get(shortId);
+    if (existing === undefined) continue;
+    addUnique(existing.terms, result.terms);
+    existing.hits.push(...result.hits);
+    // MiniSearch makes a new result here; the one from `first` is never read again, so it is reused.
+    existing.score = existing.score + result.score;
+    combined.set(shortId, existing);
+  }
+  return combined;
+}
+
+function firstWithout(first: FoundIn, second: FoundIn): FoundIn {
+  for (const shortId of second.keys()) first.delete(shortId);
+  return first;
+}
+
+/**
+ * Each matched word with the fields it matched in, in the order found. Where MiniSearch combines
+ * two queries that matched the same word it keeps the fields of the second only; this keeps all.
+ */
+function matchOf(hits: string[]): Record<string, string[]> {
+  const match: Record<string, string[]> = {};
+  for (let at = 0; at < hits.length; at += 2) {
+    const word = hits[at]!;
+    const field = hits[at + 1]!;
+    const fields = Object.hasOwn(match, word) ? match[word] : undefined;
+    if (fields === undefined) match[word] = [field];
+    else if (!fields.includes(field)) fields.push(field);
+  }
+  return match;
+}
+
+function addUnique(target: string[], terms: readonly string[]): void {
+  for (const term of terms) if (!target.includes(term)) target.push(term);
+}
