@@ -1,4 +1,6 @@
 import type { SearchResult } from 'minisearch';
+import type { Resource } from '../content/types.js';
+import type { ScoredResource } from './search-types.js';
 
 /** What a query has found in one document so far: MiniSearch's raw result. */
 export interface Found {
@@ -101,4 +103,17 @@ function matchOf(hits: string[]): Record<string, string[]> {
 
 function addUnique(target: string[], terms: readonly string[]): void {
   for (const term of terms) if (!target.includes(term)) target.push(term);
+}
+
+/** A resource a search found; which words matched where is read from the search when asked. */
+export class FoundResource implements ScoredResource {
+  constructor(
+    readonly resource: Resource,
+    readonly score: number,
+    private readonly found: SearchResult,
+  ) {}
+
+  get match(): Record<string, string[]> {
+    return this.found.match;
+  }
 }

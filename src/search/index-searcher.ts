@@ -1,5 +1,6 @@
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import { combine, FoundResult, type FoundIn } from './found-results.js';
+import { OptionLevel, type Options } from './option-level.js';
 import type { FieldPostings, MiniSearchInternals } from './minisearch-internals.js';
 
 /** One field a term is looked up in, with what its scores need. */
@@ -9,8 +10,6 @@ interface SearchedField {
   boost: number;
   averageLength: number;
 }
-
-type Options = SearchOptions & Required<Pick<SearchOptions, 'weights' | 'bm25' | 'maxFuzzy'>>;
 
 /** An indexed word a query term reaches, with the weight MiniSearch gives reaching it that way. */
 export interface WordReached {
@@ -25,29 +24,6 @@ const MEMO_SIZE = 10_000;
 function remember<T>(memo: Map<string, T>, key: string, value: T): void {
   if (memo.size >= MEMO_SIZE) memo.clear();
   memo.set(key, value);
-}
-
-/**
- * The search options in effect at one level of a query: its own, then those of the levels
- * around it, as MiniSearch spreads them into each level without copying them here.
- */
-class OptionLevel {
-  constructor(
-    private readonly options: object,
-    private readonly outer: OptionLevel | undefined,
-  ) {}
-
-  /** An option as this level or one around it sets it (own properties, as a spread copies). */
-  own<K extends keyof SearchOptions>(name: K): SearchOptions[K] {
-    if (Object.hasOwn(this.options, name)) return (this.options as SearchOptions)[name];
-    return this.outer?.own(name);
-  }
-
-  /** An option a query string is searched with: as these levels set it, else the index's. */
-  get<K extends keyof Options>(name: K, defaults: Options): Options[K] {
-    if (Object.hasOwn(this.options, name)) return (this.options as Options)[name];
-    return this.outer ? this.outer.get(name, defaults) : defaults[name];
-  }
 }
 
 /**

@@ -1,16 +1,10 @@
-import MiniSearch, {
-  type AsPlainObject,
-  type Query,
-  type SearchOptions,
-  type SearchResult,
-} from 'minisearch';
-import type { Catalog, Resource } from '../content/types.js';
-import { IndexVocabulary, SHORTEST_PREFIX } from './index-vocabulary.js';
+import type { Query, SearchOptions, SearchResult } from 'minisearch';
+import type { Catalog } from '../content/types.js';
+import type { FindOptions, SavedResourceIndex, ScoredResource } from './search-types.js';
+import { SHORTEST_PREFIX } from './index-vocabulary.js';
 import { DocumentSet } from './document-set.js';
-import { IndexPostings } from './index-postings.js';
-import { IndexSearcher } from './index-searcher.js';
-import { type MiniSearchInternals, readInternals } from './minisearch-internals.js';
-import { indexOptions, toDocument, type IndexedResource } from './indexed-resource.js';
+import { FoundResource } from './found-results.js';
+import { type IndexParts, makeIndexParts } from './index-parts.js';
 import {
   coversEnough,
   matchedUnits,
@@ -22,19 +16,7 @@ import type { TopicMatcher } from './topic-matcher.js';
 
 export { TEXT_FIELDS } from './indexed-resource.js';
 export { wordUnit, type QueryUnit } from './query-unit.js';
-
-/** How a search may widen or narrow what it returns. */
-export interface FindOptions {
-  /**
-   * Only these resources (ids). Pass the same set for the same scope (a memoised one): the index
-   * remembers which of its documents each set admits.
-   */
-  scope?: ReadonlySet<string>;
-  /** Whether partial matches may be added when every unit together finds too little (default true). */
-  relaxed?: boolean;
-  /** Fields to match in; all of them when unset. */
-  fields?: string[];
-}
+export type { FindOptions, SavedResourceIndex, ScoredResource } from './search-types.js';
 
 /** How one minisearch query runs. */
 interface RunOptions {
@@ -48,27 +30,6 @@ interface RunOptions {
   wordsAsWritten?: boolean;
 }
 
-/** A resource found by a search, with its relevance score. */
-export interface ScoredResource {
-  resource: Resource;
-  score: number;
-  /** Each indexed word that matched, with the fields it matched in (for explaining a score). */
-  match?: Record<string, string[]>;
-}
-
-/** A resource a search found; which words matched where is read from the search when asked. */
-class FoundResource implements ScoredResource {
-  constructor(
-    readonly resource: Resource,
-    readonly score: number,
-    private readonly found: SearchResult,
-  ) {}
-
-  get match(): Record<string, string[]> {
-    return this.found.match;
-  }
-}
-
 /** Below this share of the best score a result is too weak to show. */
 const RELATIVE_SCORE_CUTOFF = 0.25;
 /** With fewer AND hits than this, the relaxed search adds partial matches. */
@@ -79,27 +40,17 @@ const ENOUGH_RESULTS = 3;
  */
 const NARROWING_PAYS_FROM = 2_000;
 
-/** A {@link ResourceIndex} as plain data, to store and restore without indexing again. */
-export interface SavedResourceIndex {
-  search: AsPlainObject;
-  documentFrequency: [string, number][];
-}
-
 /** The full-text index over a catalog's resources, built once per catalog. */
 export class ResourceIndex {
-  private readonly search: MiniSearch<IndexedResource>;
-  /** What MiniSearch keeps and does not expose, read to narrow searches without scoring. */
-  private readonly internals: MiniSearchInternals;
-  /** Runs MiniSearch's searches over its index, remembering what depends only on the index. */
-  private readonly searcher: IndexSearcher;
   /** For each scope searched in, the documents it admits. */
   private readonly scopes = new WeakMap<ReadonlySet<string>, DocumentSet>();
   /** For each indexed (stemmed) word, how many resources have it. */
   private readonly documentFrequency = new Map<string, number>();
-  /** What the index's words say about a query's words, before any search runs. */
-  private readonly vocabulary: IndexVocabulary;
-  /** Which resources a search could return, read from the index without scoring. */
-  private readonly postings: IndexPostings;
+  /** MiniSearch's index and what reads it; restored from a saved index when first needed. */
+  private made: IndexParts | undefined;
+  private readonly make: () => IndexParts;
+  /** The saved index this one was restored from, while it has not been needed. */
+  private saved: SavedResourceIndex | undefined;
 
   /** Indexes the catalog, or takes the index {@link toJSON} saved for this same catalog. */
   constructor(
@@ -107,42 +58,35 @@ export class ResourceIndex {
     topicMatcher: TopicMatcher,
     saved?: SavedResourceIndex,
   ) {
-    // The words of the document being added, gathered as minisearch processes them (queries too
-    // go through the same processing, so gathering is on only while indexing).
-    let gathering: Set<string> | undefined;
-    const options = indexOptions(
-      (term) => this.hasWord(term),
-      (term) => gathering?.add(term),
-    );
+    const source = { catalog, topicMatcher, documentFrequency: this.documentFrequency };
+    this.make = () => {
+      const restoring = this.saved;
+      this.saved = undefined;
+      return makeIndexParts(source, restoring, (term) => this.hasWord(term));
+    };
     if (saved) {
-      this.search = MiniSearch.loadJS<IndexedResource>(saved.search, options);
-      this.documentFrequency = new Map(saved.documentFrequency);
+      // Restored when a search first needs it: a start from the cache often answers a topic's
+      // listing first, which reads no index.
+      this.saved = saved;
+      for (const [word, count] of saved.documentFrequency) this.documentFrequency.set(word, count);
     } else {
-      this.search = new MiniSearch<IndexedResource>(options);
+      this.made = this.make();
     }
-    this.internals = readInternals(this.search);
-    this.searcher = new IndexSearcher(this.internals);
-    this.vocabulary = new IndexVocabulary(this.documentFrequency, this.internals);
-    this.postings = new IndexPostings(this.internals, this.searcher, (term) => this.hasWord(term));
-    if (saved) return;
-    for (const resource of catalog.resources) {
-      gathering = new Set();
-      this.search.add(toDocument(resource, catalog, topicMatcher));
-      for (const word of gathering) {
-        this.documentFrequency.set(word, (this.documentFrequency.get(word) ?? 0) + 1);
-      }
-    }
-    gathering = undefined;
+  }
+
+  private get parts(): IndexParts {
+    return (this.made ??= this.make());
   }
 
   /** The index as plain data, for the constructor to restore over the same catalog. */
   toJSON(): SavedResourceIndex {
-    return { search: this.search.toJSON(), documentFrequency: [...this.documentFrequency] };
+    const search = this.saved ? this.saved.search : this.parts.search.toJSON();
+    return { search, documentFrequency: [...this.documentFrequency] };
   }
 
   /** True when some resource contains this (stemmed) word exactly. */
   hasWord(word: string): boolean {
-    return this.vocabulary.has(word);
+    return this.documentFrequency.has(word);
   }
 
   /**
@@ -161,20 +105,20 @@ export class ResourceIndex {
     if (
       relaxed &&
       units.length > 1 &&
-      this.vocabulary.wordsMatchOnlyAsWritten(units) &&
+      this.parts.vocabulary.wordsMatchOnlyAsWritten(units) &&
       !this.narrowingPays(units)
     ) {
       // The vocabulary shows that one search tells what the passes below would find.
       results = this.matchEveryOrPartly(units, inScope, fields);
     } else {
-      const live = units.filter((unit) => this.vocabulary.canMatch(unit));
+      const live = units.filter((unit) => this.parts.vocabulary.canMatch(unit));
       if (live.length === units.length) {
         // Typos are allowed only when the words as written find nothing: fewer false friends. A
         // part that only a typo can match finds nothing as written, so that search is not run.
-        if (units.every((unit) => this.vocabulary.canMatch(unit, 'prefix'))) {
+        if (units.every((unit) => this.parts.vocabulary.canMatch(unit, 'prefix'))) {
           results = this.matchAll(units, { fuzzy: false, allow: inScope, fields });
         }
-        if (results.length === 0 && this.vocabulary.typosCouldWiden(units)) {
+        if (results.length === 0 && this.parts.vocabulary.typosCouldWiden(units)) {
           results = this.matchAll(units, { fuzzy: true, allow: inScope, fields });
         }
       }
@@ -230,7 +174,7 @@ export class ResourceIndex {
    */
   private matchAll(units: QueryUnit[], options: RunOptions): SearchResult[] {
     if (units.length === 1) return this.run(units, 'AND', options);
-    const among = this.postings.resourcesMatchingEvery(units, options);
+    const among = this.parts.postings.resourcesMatchingEvery(units, options);
     if (among.size === 0) return [];
     return this.run(units, 'AND', { ...options, among });
   }
@@ -239,9 +183,9 @@ export class ResourceIndex {
   private admittedBy(scope: ReadonlySet<string>): DocumentSet {
     let admitted = this.scopes.get(scope);
     if (admitted === undefined) {
-      admitted = new DocumentSet(this.internals._nextId);
+      admitted = new DocumentSet(this.parts.internals._nextId);
       for (const id of scope) {
-        const shortId = this.internals._idToShortId.get(id);
+        const shortId = this.parts.internals._idToShortId.get(id);
         if (shortId !== undefined) admitted.add(shortId);
       }
       this.scopes.set(scope, admitted);
@@ -252,7 +196,7 @@ export class ResourceIndex {
   /** Whether the resources that have the units (by exact word) are enough that narrowing first pays. */
   private narrowingPays(units: QueryUnit[]): boolean {
     let total = 0;
-    for (const unit of units) total += this.vocabulary.frequency(unit);
+    for (const unit of units) total += this.parts.vocabulary.frequency(unit);
     return total >= NARROWING_PAYS_FROM;
   }
 
@@ -267,7 +211,7 @@ export class ResourceIndex {
     inScope: ((shortId: number) => boolean) | undefined,
     fields: string[] | undefined,
   ): SearchResult[] {
-    const fuzzy = this.vocabulary.typosCouldWiden(live);
+    const fuzzy = this.parts.vocabulary.typosCouldWiden(live);
     if (Math.ceil(units.length / 2) >= live.length) {
       // Every unit that can match must: that is a search for all of them, rarest first.
       const seen = new Set(found.map((result) => result.id));
@@ -283,7 +227,7 @@ export class ResourceIndex {
       subjects.length > 0 &&
       subjects.length < live.length &&
       this.narrowingPays(live.filter((unit) => unit.kind !== 'word'))
-        ? this.postings.resourcesMatchingAny(subjects, base)
+        ? this.parts.postings.resourcesMatchingAny(subjects, base)
         : undefined;
     const seen = new Set(found.map((result) => result.id));
     const unitWords = wordsOfUnits(units);
@@ -303,8 +247,8 @@ export class ResourceIndex {
         ? { prefix: (term: string) => term.length >= SHORTEST_PREFIX && !this.hasWord(term) }
         : {}),
     };
-    if (among) return this.searcher.search(query, searchOptions, (id) => among.has(id));
-    return this.searcher.search(query, searchOptions, allow);
+    if (among) return this.parts.searcher.search(query, searchOptions, (id) => among.has(id));
+    return this.parts.searcher.search(query, searchOptions, allow);
   }
 
   /**
@@ -313,7 +257,7 @@ export class ResourceIndex {
    */
   countWordsIn(words: string[], scope: ReadonlySet<string>): Map<string, number> {
     const admitted = this.admittedBy(scope);
-    const results = this.searcher.search(
+    const results = this.parts.searcher.search(
       { combineWith: 'OR', queries: words },
       { fields: ['title', 'description'], prefix: false, fuzzy: false },
       (shortId) => admitted.has(shortId),
@@ -326,11 +270,11 @@ export class ResourceIndex {
    * it: the reference that the benchmark sets an answer's cost against.
    */
   searchOnce(text: string): SearchResult[] {
-    return this.search.search(text);
+    return this.parts.search.search(text);
   }
 
   /** Whether a query word can match some resource, as written, by prefix or allowing for a typo. */
   couldMatch(word: string): boolean {
-    return this.vocabulary.wordReach(word) !== 'none';
+    return this.parts.vocabulary.wordReach(word) !== 'none';
   }
 }

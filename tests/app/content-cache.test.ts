@@ -50,6 +50,18 @@ describe('the content index cache', () => {
     expect(titleOf(again)).toBe('Title from the cache');
   });
 
+  it('answers from the catalog when the index the cache holds cannot be read', async () => {
+    const { contentDir, cacheDir, cacheFile } = setUp();
+    const fresh = await loadEngine(contentDir, { cacheDir, codeVersion: '1.0.0+a' });
+    const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as { index: { search: unknown } };
+    saved.index.search = { documentCount: 'many', index: 'not postings' };
+    writeFileSync(cacheFile, JSON.stringify(saved));
+    const damaged = await loadEngine(contentDir, { cacheDir, codeVersion: '1.0.0+a' });
+    for (const query of QUERIES) {
+      expect(damaged.engine.answer(query), query).toEqual(fresh.engine.answer(query));
+    }
+  });
+
   it('refuses content with errors from the cache as a fresh load does, unless errors are accepted', async () => {
     const { contentDir, cacheDir } = setUp();
     writeFileSync(
