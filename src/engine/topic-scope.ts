@@ -48,6 +48,7 @@ export function idsOf(results: ScoredResource[]): Set<string> {
 const scopes = new WeakMap<Catalog, Map<string, Set<string>>>();
 
 // Memoised per catalog: the scope of several topics named together, by their ids.
+const MAX_REMEMBERED_UNIONS = 256;
 const unions = new WeakMap<Catalog, Map<string, Set<string>>>();
 
 /**
@@ -55,13 +56,17 @@ const unions = new WeakMap<Catalog, Map<string, Set<string>>>();
  * topics give the same set, answer after answer, so the index works out its documents once.
  */
 export function inTopics(sources: ScopeSources, mentions: TopicMention[]): ReadonlySet<string> {
-  const scopes = mentions.map(({ topic }) => topicScope(sources, topic));
-  if (scopes.length === 1) return scopes[0]!;
+  const perTopic = mentions.map(({ topic }) => topicScope(sources, topic));
+  if (perTopic.length === 1) return perTopic[0]!;
   let byKey = unions.get(sources.catalog);
   if (!byKey) unions.set(sources.catalog, (byKey = new Map()));
   const key = [...new Set(mentions.map(({ topic }) => topic.id))].sort().join('\n');
   let union = byKey.get(key);
-  if (!union) byKey.set(key, (union = new Set(scopes.flatMap((scope) => [...scope]))));
+  if (!union) {
+    // Which topics are named together is up to the askers: the memo starts afresh when full.
+    if (byKey.size >= MAX_REMEMBERED_UNIONS) byKey.clear();
+    byKey.set(key, (union = new Set(perTopic.flatMap((scope) => [...scope]))));
+  }
   return union;
 }
 

@@ -47,10 +47,12 @@ export function makeIndexParts(
     try {
       return partsOver(MiniSearch.loadJS<IndexedResource>(saved.search, options), source, hasWord);
     } catch {
-      documentFrequency.clear();
+      // Past isSavedIndex's checks, MiniSearch still could not read it: indexed again below.
     }
   }
   const parts = partsOver(new MiniSearch<IndexedResource>(options), source, hasWord);
+  // Counted afresh: a restore that failed, or an indexing cut short, leaves no counts behind.
+  documentFrequency.clear();
   for (const resource of catalog.resources) {
     gathering = new Set();
     parts.search.add(toDocument(resource, catalog, topicMatcher));
@@ -76,4 +78,24 @@ function partsOver(
     vocabulary: new IndexVocabulary(source.documentFrequency, internals),
     postings: new IndexPostings(internals, searcher, hasWord),
   };
+}
+
+/**
+ * Whether a saved index has the shape MiniSearch restores from. Checked when a cache is read, so
+ * a damaged cache file is indexed again and written anew at start rather than at the first search.
+ */
+export function isSavedIndex(saved: SavedResourceIndex): boolean {
+  const search = saved.search as unknown as Record<string, unknown> | undefined;
+  return (
+    typeof search === 'object' &&
+    search !== null &&
+    (search.serializationVersion === 1 || search.serializationVersion === 2) &&
+    typeof search.documentCount === 'number' &&
+    Array.isArray(search.index) &&
+    Array.isArray(search.averageFieldLength) &&
+    [search.documentIds, search.fieldIds, search.fieldLength].every(
+      (part) => typeof part === 'object' && part !== null,
+    ) &&
+    Array.isArray(saved.documentFrequency)
+  );
 }

@@ -11,6 +11,9 @@ interface SearchedField {
   averageLength: number;
 }
 
+/** MiniSearch 7's weights for a word reached by prefix or by typo, when a search gives none. */
+const MINISEARCH_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
+
 /** An indexed word a query term reaches, with the weight MiniSearch gives reaching it that way. */
 export interface WordReached {
   word: string;
@@ -61,6 +64,9 @@ export class IndexSearcher {
     options: SearchOptions,
     admits?: (shortId: number) => boolean,
   ): SearchResult[] {
+    if (options.boostDocument || options.filter) {
+      throw new Error('IndexSearcher narrows with `admits`; it takes no boostDocument or filter');
+    }
     const results: SearchResult[] = [];
     const level = new OptionLevel(options, undefined);
     for (const [shortId, { score, terms, hits }] of this.run(query, level, admits)) {
@@ -211,6 +217,9 @@ export class IndexSearcher {
     distance: number,
     weights: Options['weights'],
   ): WordReached[] {
+    // Weights a search leaves out are MiniSearch's own defaults, as MiniSearch fills them in.
+    const prefixWeight = weights.prefix ?? MINISEARCH_WEIGHTS.prefix;
+    const fuzzyWeight = weights.fuzzy ?? MINISEARCH_WEIGHTS.fuzzy;
     const tree = this.index._index;
     const reached: WordReached[] = [];
     const exact = tree.get(term);
@@ -222,7 +231,7 @@ export class IndexSearcher {
         if (!longer) continue;
         // A word both longer and a typo away counts as the longer word, as in MiniSearch.
         typos?.delete(word);
-        const weight = (weights.prefix! * word.length) / (word.length + 0.3 * longer);
+        const weight = (prefixWeight * word.length) / (word.length + 0.3 * longer);
         reached.push({ word, weight, postings });
       }
     }
@@ -230,7 +239,7 @@ export class IndexSearcher {
       if (!away) continue;
       reached.push({
         word,
-        weight: (weights.fuzzy! * word.length) / (word.length + away),
+        weight: (fuzzyWeight * word.length) / (word.length + away),
         postings,
       });
     }

@@ -25,7 +25,7 @@ export interface MiniSearchInternals {
   _documentCount: number;
   /** One past the highest short id given out. */
   _nextId: number;
-  /** Documents discarded but still in the postings; always 0 here, since none is ever discarded. */
+  /** Documents discarded but still in the postings: none, as checked by {@link readInternals}. */
   _dirtCount: number;
   _options: {
     fields: string[];
@@ -51,7 +51,9 @@ export function readInternals(search: object): MiniSearchInternals {
     !(internals._fieldLength instanceof Map) ||
     !Array.isArray(internals._avgFieldLength) ||
     typeof internals._options?.tokenize !== 'function' ||
-    typeof internals._nextId !== 'number'
+    typeof internals._nextId !== 'number' ||
+    // Discarded documents linger in the postings; searches here assume there are none.
+    internals._dirtCount !== 0
   ) {
     throw new Error(
       'this MiniSearch version keeps its index elsewhere; update src/search/minisearch-internals.ts',

@@ -4,7 +4,7 @@ import type { FindOptions, SavedResourceIndex, ScoredResource } from './search-t
 import { SHORTEST_PREFIX } from './index-vocabulary.js';
 import { DocumentSet } from './document-set.js';
 import { FoundResource } from './found-results.js';
-import { type IndexParts, makeIndexParts } from './index-parts.js';
+import { type IndexParts, isSavedIndex, makeIndexParts } from './index-parts.js';
 import {
   coversEnough,
   matchedUnits,
@@ -29,6 +29,9 @@ interface RunOptions {
   /** Known words match only as written (no prefix widening). */
   wordsAsWritten?: boolean;
 }
+
+/** The fields where a resource says things in its own words. */
+const OWN_WORDS_FIELDS = ['title', 'description'];
 
 /** Below this share of the best score a result is too weak to show. */
 const RELATIVE_SCORE_CUTOFF = 0.25;
@@ -64,6 +67,11 @@ export class ResourceIndex {
       this.saved = undefined;
       return makeIndexParts(source, restoring, (term) => this.hasWord(term));
     };
+    if (saved && !isSavedIndex(saved)) {
+      throw new Error(
+        'the saved index is not one MiniSearch restores from; index the catalog again',
+      );
+    }
     if (saved) {
       // Restored when a search first needs it: a start from the cache often answers a topic's
       // listing first, which reads no index.
@@ -259,7 +267,7 @@ export class ResourceIndex {
     const admitted = this.admittedBy(scope);
     const results = this.parts.searcher.search(
       { combineWith: 'OR', queries: words },
-      { fields: ['title', 'description'], prefix: false, fuzzy: false },
+      { fields: OWN_WORDS_FIELDS, prefix: false, fuzzy: false },
       (shortId) => admitted.has(shortId),
     );
     return new Map(results.map((result) => [String(result.id), result.terms.length]));

@@ -50,7 +50,7 @@ describe('the content index cache', () => {
     expect(titleOf(again)).toBe('Title from the cache');
   });
 
-  it('answers from the catalog when the index the cache holds cannot be read', async () => {
+  it('indexes again and writes the cache anew when the index it holds cannot be read', async () => {
     const { contentDir, cacheDir, cacheFile } = setUp();
     const fresh = await loadEngine(contentDir, { cacheDir, codeVersion: '1.0.0+a' });
     const saved = JSON.parse(readFileSync(cacheFile, 'utf8')) as { index: { search: unknown } };
@@ -60,6 +60,8 @@ describe('the content index cache', () => {
     for (const query of QUERIES) {
       expect(damaged.engine.answer(query), query).toEqual(fresh.engine.answer(query));
     }
+    const rewritten = JSON.parse(readFileSync(cacheFile, 'utf8')) as { index: { search: object } };
+    expect(rewritten.index.search).toMatchObject({ documentCount: expect.any(Number) });
   });
 
   it('refuses content with errors from the cache as a fresh load does, unless errors are accepted', async () => {

@@ -118,6 +118,23 @@ describe("MiniSearch's search run over its index by IndexSearcher", () => {
   });
 });
 
+describe('options IndexSearcher reads as MiniSearch does', () => {
+  const search = indexOf(documents(200));
+  const searcher = new IndexSearcher(readInternals(search));
+
+  it('fills weights a search leaves out with MiniSearch defaults', () => {
+    const options = { weights: { fuzzy: 0.1 } } as SearchOptions;
+    const expected = search.search('experimnt regist', options);
+    expect(expected.length).toBeGreaterThan(0);
+    expectSameResults(searcher.search('experimnt regist', options), expected);
+  });
+
+  it('refuses boostDocument and filter, which it would otherwise ignore', () => {
+    expect(() => searcher.search('deploy', { boostDocument: () => 1 })).toThrow(/admits/);
+    expect(() => searcher.search('deploy', { filter: () => true })).toThrow(/admits/);
+  });
+});
+
 describe('a search that scores only admitted documents', () => {
   const docs = documents(400);
   const search = indexOf(docs);
