@@ -1,6 +1,7 @@
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import { combine, FoundResult, type FoundIn } from './found-results.js';
 import { OptionLevel, type Options } from './option-level.js';
+import { rememberBounded } from './word-memo.js';
 import type { FieldPostings, MiniSearchInternals } from './minisearch-internals.js';
 
 /** One field a term is looked up in, with what its scores need. */
@@ -19,14 +20,6 @@ export interface WordReached {
   word: string;
   weight: number;
   postings: FieldPostings;
-}
-
-/** Query terms (or query strings) a memo holds before it starts afresh: query text is unbounded. */
-const MEMO_SIZE = 10_000;
-
-function remember<T>(memo: Map<string, T>, key: string, value: T): void {
-  if (memo.size >= MEMO_SIZE) memo.clear();
-  memo.set(key, value);
 }
 
 /**
@@ -146,7 +139,7 @@ export class IndexSearcher {
       terms = tokenize(query)
         .flatMap((term) => processTerm(term))
         .filter((term): term is string => !!term);
-      if (own) remember(this.terms, query, terms);
+      if (own) rememberBounded(this.terms, query, terms);
     }
     return terms;
   }
@@ -206,7 +199,7 @@ export class IndexSearcher {
     let reached = this.reached.get(key);
     if (reached === undefined) {
       reached = this.reach(term, prefix, distance, this.defaults.weights);
-      remember(this.reached, key, reached);
+      rememberBounded(this.reached, key, reached);
     }
     return reached;
   }

@@ -20,7 +20,7 @@ export interface IndexedResource {
 }
 
 /** How much a match in each field counts. */
-export const FIELD_BOOSTS = {
+export const FIELD_BOOSTS: Readonly<Record<string, number>> = Object.freeze({
   title: 3,
   topic: 2.5,
   aliases: 2,
@@ -28,7 +28,7 @@ export const FIELD_BOOSTS = {
   description: 1,
   slug: 0.8,
   type: 1,
-};
+});
 
 /**
  * The fields that describe a resource in its own words. A search already narrowed to a topic,

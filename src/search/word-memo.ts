@@ -14,10 +14,7 @@ export interface WordMemo<T> {
  */
 export function memoiseByWord<T>(compute: (word: string) => T, size = DEFAULT_SIZE): WordMemo<T> {
   const known = new Map<string, T>();
-  const remember = (word: string, value: T) => {
-    if (known.size >= size) known.clear();
-    known.set(word, value);
-  };
+  const remember = (word: string, value: T) => rememberBounded(known, word, value, size);
   const memo = (word: string) => {
     let value = known.get(word);
     if (value === undefined && !known.has(word)) {
@@ -27,4 +24,18 @@ export function memoiseByWord<T>(compute: (word: string) => T, size = DEFAULT_SI
     return value as T;
   };
   return Object.assign(memo, { remember });
+}
+
+/**
+ * Sets `key` in a memo of unbounded input, emptying the memo first when it holds `size` entries:
+ * a memo that starts afresh costs some recomputing, one that grows without end costs memory.
+ */
+export function rememberBounded<T>(
+  memo: Map<string, T>,
+  key: string,
+  value: T,
+  size = DEFAULT_SIZE,
+): void {
+  if (memo.size >= size) memo.clear();
+  memo.set(key, value);
 }
