@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import dotenv from 'dotenv';
 // zod/mini, with English messages for the checks that give none of their own (classic zod loads
 // them itself, and is far slower to load and to build schemas with at every start).
@@ -9,11 +8,21 @@ import {
   analyticsConfig,
   analyticsEnvironment,
 } from './analytics/analytics-config.js';
-import { type ConfigProblem, list, optionalText, wholeNumber } from './config-fields.js';
+import {
+  bindAddress,
+  checkCron,
+  type ConfigProblem,
+  list,
+  LOOPBACK,
+  optionalText,
+  port,
+} from './config-fields.js';
 import { checkRegistry, type PlatformDescriptor } from './platform/platform-descriptor.js';
 import { platformVariables, readPlatformSettings } from './platform/platform-settings.js';
 import { channelAddressProblem } from './weekly/channel-address.js';
-import { cronProblem, isTimeZone, parseDuration } from './weekly/schedule-values.js';
+import { isTimeZone, parseDuration } from './weekly/schedule-values.js';
+
+export { LOOPBACK };
 
 /** Misconfiguration found at start: every bad variable, each with what is wrong and what to do. */
 export class ConfigError extends Error {
@@ -26,37 +35,6 @@ export class ConfigError extends Error {
     );
     this.name = 'ConfigError';
   }
-}
-
-/** Where the bot listens unless `HOST` / `OPS_HOST` say otherwise: this machine only. */
-export const LOOPBACK = '127.0.0.1';
-
-const port = (fallback: number) =>
-  wholeNumber(
-    { min: 0, max: 65535, fallback },
-    {
-      notANumber: 'must be a port number',
-      notWhole: 'must be a whole number',
-      belowMin: 'must be 0 to 65535',
-      aboveMax: 'must be 0 to 65535',
-    },
-  );
-const HOSTNAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
-const bindAddress = z._default(
-  z.string().check(
-    z.trim(),
-    z.refine((value) => isIP(value) !== 0 || HOSTNAME.test(value), {
-      message:
-        "must be an address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one interface's address",
-    }),
-  ),
-  LOOPBACK,
-);
-/** Adds an issue to a variable that is set and is not a cron expression. */
-function checkCron(pattern: string | undefined, context: z.core.$RefinementCtx): void {
-  const problem = pattern === undefined ? undefined : cronProblem(pattern);
-  if (problem)
-    context.addIssue({ code: 'custom', message: `is not a valid cron expression: ${problem}` });
 }
 
 /** The one configuration schema: the bot's own variables, then each registered platform's. */
