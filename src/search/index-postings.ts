@@ -1,5 +1,4 @@
-import { typoAllowance } from './edit-distance.js';
-import { SHORTEST_PREFIX } from './index-vocabulary.js';
+import { widening } from './indexed-resource.js';
 import { DocumentSet } from './document-set.js';
 import type { IndexSearcher } from './index-searcher.js';
 import type { FieldPostings, MiniSearchInternals } from './minisearch-internals.js';
@@ -108,10 +107,11 @@ export class IndexPostings {
     for (const token of splitWords(word)) {
       if (STOP_WORDS.has(token)) continue;
       const term = stem(token);
-      const known = this.hasWord(term);
-      const prefix = term.length >= SHORTEST_PREFIX && !(options.wordsAsWritten && known);
-      const distance = options.fuzzy && !known ? typoAllowance(term) : 0;
-      for (const reached of this.searcher.wordsReachedBy(term, prefix, distance)) {
+      const { prefix, typos } = widening(term, this.hasWord, {
+        typos: options.fuzzy,
+        asWritten: options.wordsAsWritten ?? false,
+      });
+      for (const reached of this.searcher.wordsReachedBy(term, prefix, typos)) {
         yield reached.postings;
       }
     }

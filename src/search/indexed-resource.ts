@@ -84,9 +84,35 @@ export function indexOptions(
     searchOptions: {
       boost: FIELD_BOOSTS,
       // Shorter prefixes match too many words to mean anything.
-      prefix: (term: string) => term.length >= SHORTEST_PREFIX,
+      prefix: (term: string) => widening(term, hasWord).prefix,
       // Only words the index does not have get a typo allowance: a known word means itself.
-      fuzzy: (term: string) => (hasWord(term) ? false : typoAllowance(term) || false),
+      fuzzy: (term: string) => widening(term, hasWord).typos || false,
     },
+  };
+}
+
+/** How a search widens a (stemmed) query term beyond the word as written. */
+export interface Widening {
+  /** Whether longer words that start with it match too. */
+  prefix: boolean;
+  /** How many typos away a word may be and still match; 0 for none. */
+  typos: number;
+}
+
+/**
+ * The one rule for widening a query term, read by searches and by the candidate sets narrowed
+ * before them: longer words from four letters on (shorter prefixes match too many words to mean
+ * anything), unless known words are to match `asWritten`; typos only for a word the index lacks
+ * (a known word means itself), and only when `typos` are allowed.
+ */
+export function widening(
+  term: string,
+  hasWord: (term: string) => boolean,
+  { typos = true, asWritten = false }: { typos?: boolean; asWritten?: boolean } = {},
+): Widening {
+  const known = hasWord(term);
+  return {
+    prefix: term.length >= SHORTEST_PREFIX && !(asWritten && known),
+    typos: typos && !known ? typoAllowance(term) : 0,
   };
 }

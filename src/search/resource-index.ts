@@ -1,10 +1,10 @@
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import type { Catalog } from '../content/types.js';
 import type { FindOptions, SavedResourceIndex, ScoredResource } from './search-types.js';
-import { SHORTEST_PREFIX } from './index-vocabulary.js';
 import { DocumentSet } from './document-set.js';
 import { FoundResource } from './found-results.js';
 import { type IndexParts, isSavedIndex, makeIndexParts } from './index-parts.js';
+import { widening } from './indexed-resource.js';
 import {
   coversEnough,
   matchedUnits,
@@ -252,7 +252,10 @@ export class ResourceIndex {
       ...(fuzzy ? {} : { fuzzy: false }),
       ...(fields ? { fields } : {}),
       ...(wordsAsWritten
-        ? { prefix: (term: string) => term.length >= SHORTEST_PREFIX && !this.hasWord(term) }
+        ? {
+            prefix: (term: string) =>
+              widening(term, (word) => this.hasWord(word), { asWritten: true }).prefix,
+          }
         : {}),
     };
     if (among) return this.parts.searcher.search(query, searchOptions, (id) => among.has(id));
