@@ -3,7 +3,7 @@ import type { Catalog } from '../content/types.js';
 import type { FindOptions, SavedResourceIndex, ScoredResource } from './search-types.js';
 import { DocumentSet } from './document-set.js';
 import { FoundResource } from './found-results.js';
-import { type IndexParts, isSavedIndex, makeIndexParts } from './index-parts.js';
+import { type IndexParts, type IndexSource, isSavedIndex, makeIndexParts } from './index-parts.js';
 import { widening } from './indexed-resource.js';
 import {
   coversEnough,
@@ -49,9 +49,10 @@ export class ResourceIndex {
   private readonly scopes = new WeakMap<ReadonlySet<string>, DocumentSet>();
   /** For each indexed (stemmed) word, how many resources have it. */
   private readonly documentFrequency = new Map<string, number>();
+  /** What the index is made from: the catalog, its topics and the word counts. */
+  private readonly source: IndexSource;
   /** MiniSearch's index and what reads it; restored from a saved index when first needed. */
   private made: IndexParts | undefined;
-  private readonly make: () => IndexParts;
   /** The saved index this one was restored from, while it has not been needed. */
   private saved: SavedResourceIndex | undefined;
 
@@ -61,29 +62,29 @@ export class ResourceIndex {
     topicMatcher: TopicMatcher,
     saved?: SavedResourceIndex,
   ) {
-    const source = { catalog, topicMatcher, documentFrequency: this.documentFrequency };
-    this.make = () => {
-      const restoring = this.saved;
-      this.saved = undefined;
-      return makeIndexParts(source, restoring, (term) => this.hasWord(term));
-    };
-    if (saved && !isSavedIndex(saved)) {
+    this.source = { catalog, topicMatcher, documentFrequency: this.documentFrequency };
+    if (!saved) {
+      this.made = makeIndexParts(this.source, undefined, (term) => this.hasWord(term));
+      return;
+    }
+    if (!isSavedIndex(saved)) {
       throw new Error(
         'the saved index is not one MiniSearch restores from; index the catalog again',
       );
     }
-    if (saved) {
-      // Restored when a search first needs it: a start from the cache often answers a topic's
-      // listing first, which reads no index.
-      this.saved = saved;
-      for (const [word, count] of saved.documentFrequency) this.documentFrequency.set(word, count);
-    } else {
-      this.made = this.make();
-    }
+    // Restored when a search first needs it: a start from the cache often answers a topic's
+    // listing first, which reads no index.
+    this.saved = saved;
+    for (const [word, count] of saved.documentFrequency) this.documentFrequency.set(word, count);
   }
 
   private get parts(): IndexParts {
-    return (this.made ??= this.make());
+    if (!this.made) {
+      const restoring = this.saved;
+      this.saved = undefined;
+      this.made = makeIndexParts(this.source, restoring, (term) => this.hasWord(term));
+    }
+    return this.made;
   }
 
   /** The index as plain data, for the constructor to restore over the same catalog. */
