@@ -8,7 +8,16 @@ import { ResourceIndex } from '../src/search/resource-index.js';
 import { type ColdStarts, measureBotProcess, measureColdStarts } from './cold-start.js';
 import { elapsedMs, percentile, timeEach } from './measure.js';
 import { labeledQueries, relevanceWithBaselines, type RelevanceFigures } from './relevance.js';
-import { measureScale, measureScaleInChild, type Rounds, SCALE_FLAG } from './scale.js';
+import {
+  measureInChild,
+  measurePlainMiniSearch,
+  measureScale,
+  PLAIN_MINISEARCH_FLAG,
+  type PlainMiniSearchFigures,
+  type Rounds,
+  SCALE_FLAG,
+  type ScaleFigures,
+} from './scale.js';
 import { scaleRows, type Row, printTable } from './table.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -113,6 +122,12 @@ function buildShipped(catalog: Catalog): {
 async function main(): Promise<void> {
   const { catalog } = await loadContent(path.join(ROOT, 'content'));
   const labels = labeledQueries();
+  const plainAt = process.argv.indexOf(PLAIN_MINISEARCH_FLAG);
+  if (plainAt >= 0) {
+    const count = Number(process.argv[plainAt + 1]);
+    process.stdout.write(JSON.stringify(measurePlainMiniSearch(catalog, count)) + '\n');
+    return;
+  }
   const scaleAt = process.argv.indexOf(SCALE_FLAG);
   if (scaleAt >= 0) {
     const count = Number(process.argv[scaleAt + 1]);
@@ -139,8 +154,23 @@ async function main(): Promise<void> {
   const coldStarts = measureColdStarts();
   const runner = fileURLToPath(import.meta.url);
   for (const scale of process.argv.includes(SKIP_SCALE_FLAG) ? [] : SCALES) {
-    const figures = measureScaleInChild(runner, scale.count, scale.heapLimitMb);
-    rows.push(...scaleRows(figures, scale));
+    const figures = measureInChild<ScaleFigures>(
+      runner,
+      SCALE_FLAG,
+      scale.count,
+      scale.heapLimitMb,
+    );
+    // Where there is a memory target, the plainest MiniSearch index of the same catalog beside it.
+    const plain =
+      scale.rssMb === undefined
+        ? undefined
+        : measureInChild<PlainMiniSearchFigures>(
+            runner,
+            PLAIN_MINISEARCH_FLAG,
+            scale.count,
+            scale.heapLimitMb,
+          );
+    rows.push(...scaleRows(figures, scale, plain));
   }
   rows.push({
     figure: 'cold start to first answer',

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import MiniSearch from 'minisearch';
 import type { Catalog } from '../src/content/types.js';
 import { createEngine } from '../src/engine/engine.js';
 import { elapsedMs, percentile, timeEach } from './measure.js';
@@ -69,20 +70,58 @@ export function measureScale(
   };
 }
 
+/**
+ * What the plainest MiniSearch index of a synthetic catalog costs: MiniSearch's default options
+ * over titles and descriptions only, nothing stored. It is the floor under any index this
+ * design (MiniSearch in memory) can build, set beside the RSS target.
+ */
+export interface PlainMiniSearchFigures {
+  resources: number;
+  /** Heap the plain index holds, over the catalog it indexes. */
+  heapMb: number;
+  /** Resident memory of the whole process (node, the catalog and the plain index). */
+  rssMb: number;
+}
+
+/** Builds a plain MiniSearch index over a synthetic catalog of `count` resources and measures it. */
+export function measurePlainMiniSearch(base: Catalog, count: number): PlainMiniSearchFigures {
+  const catalog = syntheticCatalog(base, count);
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const index = new MiniSearch<Catalog['resources'][number]>({
+    fields: ['title', 'description'],
+    storeFields: [],
+  });
+  index.addAll(catalog.resources);
+  global.gc?.();
+  const { heapUsed, rss } = process.memoryUsage();
+  // Read after measuring, so that neither the catalog nor the index is collected before it.
+  if (index.documentCount !== catalog.resources.length) throw new Error('index incomplete');
+  return { resources: count, heapMb: megabytes(heapUsed - heapBefore), rssMb: megabytes(rss) };
+}
+
 /** The flag that makes the bench runner measure one scale and print its figures as JSON. */
 export const SCALE_FLAG = '--scale';
+/** The flag that makes the bench runner measure a plain MiniSearch at one scale, as JSON. */
+export const PLAIN_MINISEARCH_FLAG = '--plain-minisearch';
 
 /**
  * Measures a synthetic catalog of `count` resources in a process of its own, so that its memory
- * is its own: the bench runner (`runner`) started with {@link SCALE_FLAG}.
+ * is its own: the bench runner (`runner`) started with `flag` ({@link SCALE_FLAG} or
+ * {@link PLAIN_MINISEARCH_FLAG}), which prints its figures as JSON.
  */
-export function measureScaleInChild(runner: string, count: number, heapMb: number): ScaleFigures {
+export function measureInChild<Figures>(
+  runner: string,
+  flag: string,
+  count: number,
+  heapMb: number,
+): Figures {
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', `--max-old-space-size=${heapMb}`, runner, SCALE_FLAG, String(count)],
+    ['--expose-gc', `--max-old-space-size=${heapMb}`, runner, flag, String(count)],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 20 },
   );
   if (child.status !== 0)
     throw new Error(`measuring ${count} resources failed (${child.status}): ${child.stderr}`);
-  return JSON.parse(child.stdout) as ScaleFigures;
+  return JSON.parse(child.stdout) as Figures;
 }

@@ -1,4 +1,4 @@
-import type { ScaleFigures } from './scale.js';
+import type { PlainMiniSearchFigures, ScaleFigures } from './scale.js';
 
 /** One figure of the benchmark, with its target when it has one. */
 export interface Row {
@@ -15,8 +15,15 @@ export interface ScaleTargets {
   rssMb?: number;
 }
 
-/** The rows of one synthetic catalog: build time, memory, answer latency and the slowest classes. */
-export function scaleRows(figures: ScaleFigures, targets: ScaleTargets): Row[] {
+/**
+ * The rows of one synthetic catalog: build time, memory, answer latency and the slowest classes;
+ * with `plain`, the plainest MiniSearch index of the same catalog beside the memory figures.
+ */
+export function scaleRows(
+  figures: ScaleFigures,
+  targets: ScaleTargets,
+  plain?: PlainMiniSearchFigures,
+): Row[] {
   const size = `${figures.resources.toLocaleString('en')} resources`;
   const slowest = figures.slowest
     .map((entry) => `${entry.label} ${entry.p99.toFixed(1)} ms`)
@@ -32,6 +39,20 @@ export function scaleRows(figures: ScaleFigures, targets: ScaleTargets): Row[] {
         ? {}
         : { target: `< ${targets.rssMb} MB`, met: figures.rssMb < targets.rssMb }),
     },
+    ...(plain
+      ? [
+          {
+            figure: `plain MiniSearch (titles, descriptions; reference): index heap, ${size}`,
+            value: plain.heapMb,
+            unit: 'MB',
+          },
+          {
+            figure: `plain MiniSearch (titles, descriptions; reference): process RSS, ${size}`,
+            value: plain.rssMb,
+            unit: 'MB',
+          },
+        ]
+      : []),
     { figure: `answer p50, ${size}`, value: figures.p50, unit: 'ms' },
     {
       figure: `answer p99, ${size}`,
