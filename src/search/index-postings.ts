@@ -1,5 +1,5 @@
 import { widening } from './indexed-resource.js';
-import { DocumentSet } from './document-set.js';
+import { type DocumentFilter, DocumentSet } from './document-set.js';
 import type { IndexSearcher } from './index-searcher.js';
 import type { FieldPostings, MiniSearchInternals } from './minisearch-internals.js';
 import type { QueryUnit } from './query-unit.js';
@@ -14,7 +14,7 @@ export interface WideningOptions {
   /** Fields searched when a unit names none; every field when unset. */
   fields?: string[] | undefined;
   /** Resources (short ids) that may be returned at all; every one when unset. */
-  allow?: ((shortId: number) => boolean) | undefined;
+  allow?: DocumentFilter | undefined;
 }
 
 /**
@@ -45,7 +45,7 @@ export class IndexPostings {
     for (const unit of units) {
       for (const documents of this.documentListsOf(unit, options)) {
         for (const shortId of documents.keys()) {
-          if (!allow || allow(shortId)) found.add(shortId);
+          if (!allow || allow.has(shortId)) found.add(shortId);
         }
       }
     }
@@ -68,7 +68,7 @@ export class IndexPostings {
     let candidates: number[] = [];
     for (const documents of lists[0]?.documents ?? []) {
       for (const shortId of documents.keys()) {
-        if (rarest.has(shortId) || (allow && !allow(shortId))) continue;
+        if (rarest.has(shortId) || (allow && !allow.has(shortId))) continue;
         rarest.add(shortId);
         candidates.push(shortId);
       }

@@ -1,4 +1,5 @@
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
+import type { DocumentFilter } from './document-set.js';
 import { combine, FoundResult, type FoundIn } from './found-results.js';
 import { OptionLevel, type Options } from './option-level.js';
 import { rememberBounded } from './word-memo.js';
@@ -11,6 +12,12 @@ interface SearchedField {
   boost: number;
   averageLength: number;
 }
+
+/**
+ * A posting looked up by short id costs about this many steps of a walk through the postings:
+ * below that share of a word's documents, a narrowed search looks up the ones it admits.
+ */
+const LOOKUPS_PER_STEP = 4;
 
 /** MiniSearch 7's weights for a word reached by prefix or by typo, when a search gives none. */
 const MINISEARCH_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
@@ -50,13 +57,9 @@ export class IndexSearcher {
 
   /**
    * Results of `query`, best first, as `MiniSearch.search(query, options)` returns them; with
-   * `admits`, only the documents (short ids) it lets through, as a boost of 0 for the others would.
+   * `admits`, only the documents (short ids) it has, as a boost of 0 for the others would.
    */
-  search(
-    query: Query,
-    options: SearchOptions,
-    admits?: (shortId: number) => boolean,
-  ): SearchResult[] {
+  search(query: Query, options: SearchOptions, admits?: DocumentFilter): SearchResult[] {
     if (options.boostDocument || options.filter) {
       throw new Error('IndexSearcher narrows with `admits`; it takes no boostDocument or filter');
     }
@@ -94,11 +97,7 @@ export class IndexSearcher {
     return (this.lengthsByField = byField);
   }
 
-  private run(
-    query: Query,
-    level: OptionLevel,
-    admits: ((shortId: number) => boolean) | undefined,
-  ): FoundIn {
+  private run(query: Query, level: OptionLevel, admits: DocumentFilter | undefined): FoundIn {
     if (typeof query === 'symbol') throw new Error('a wildcard query is not supported');
     if (typeof query !== 'string') {
       // A level's options apply to the queries under it, as in MiniSearch.
@@ -251,10 +250,11 @@ export class IndexSearcher {
     fields: SearchedField[],
     bm25: Options['bm25'],
     found: FoundIn,
-    admits: ((shortId: number) => boolean) | undefined,
+    admits: DocumentFilter | undefined,
   ): void {
     const { k, b, d } = bm25;
     const lengthsByField = this.fieldLengths();
+    const listed = admits?.ascending?.();
     for (const field of fields) {
       const frequencies = postings.get(field.id);
       if (frequencies === undefined) continue;
@@ -263,8 +263,7 @@ export class IndexSearcher {
       const rarity = Math.log(1 + (this.index._documentCount - matching + 0.5) / (matching + 0.5));
       const weighting = weight * field.boost;
       const lengths = lengthsByField[field.id]!;
-      for (const [shortId, frequency] of frequencies) {
-        if (admits !== undefined && !admits(shortId)) continue;
+      const add = (shortId: number, frequency: number) => {
         const length = lengths[shortId]!;
         const score =
           weighting *
@@ -275,11 +274,24 @@ export class IndexSearcher {
         const result = found.get(shortId);
         if (result === undefined) {
           found.set(shortId, { score, terms: [term], hits: [word, field.name] });
-          continue;
+          return;
         }
         result.score += score;
         if (!result.terms.includes(term)) result.terms.push(term);
         result.hits.push(word, field.name);
+      };
+      if (listed !== undefined && listed.length * LOOKUPS_PER_STEP < matching) {
+        // A few admitted documents among many postings: look each one up. Postings list their
+        // documents by ascending short id (as indexed, and as restored from saved JSON), so
+        // visiting the members in that order finds them in the order a walk would.
+        for (const shortId of listed) {
+          const frequency = frequencies.get(shortId);
+          if (frequency !== undefined) add(shortId, frequency);
+        }
+        continue;
+      }
+      for (const [shortId, frequency] of frequencies) {
+        if (admits === undefined || admits.has(shortId)) add(shortId, frequency);
       }
     }
   }

@@ -22,7 +22,7 @@ export type { FindOptions, SavedResourceIndex, ScoredResource } from './search-t
 interface RunOptions {
   fuzzy: boolean;
   /** Resources (short ids) that may be scored at all; every one when unset. */
-  allow?: ((shortId: number) => boolean) | undefined;
+  allow?: DocumentSet | undefined;
   /** The only resources (short ids, already allowed) that may be scored, when known. */
   among?: DocumentSet;
   fields?: string[] | undefined;
@@ -108,8 +108,7 @@ export class ResourceIndex {
   find(units: QueryUnit[], options: FindOptions = {}): ScoredResource[] {
     const { scope, relaxed = true, fields } = options;
     if (units.length === 0) return [];
-    const admitted = scope ? this.admittedBy(scope) : undefined;
-    const inScope = admitted ? (shortId: number) => admitted.has(shortId) : undefined;
+    const inScope = scope ? this.admittedBy(scope) : undefined;
     let results: SearchResult[] = [];
     if (
       relaxed &&
@@ -162,7 +161,7 @@ export class ResourceIndex {
    */
   private matchEveryOrPartly(
     units: QueryUnit[],
-    inScope: ((shortId: number) => boolean) | undefined,
+    inScope: DocumentSet | undefined,
     fields: string[] | undefined,
   ): SearchResult[] {
     const unitWords = wordsOfUnits(units);
@@ -217,7 +216,7 @@ export class ResourceIndex {
     units: QueryUnit[],
     live: QueryUnit[],
     found: SearchResult[],
-    inScope: ((shortId: number) => boolean) | undefined,
+    inScope: DocumentSet | undefined,
     fields: string[] | undefined,
   ): SearchResult[] {
     const fuzzy = this.parts.vocabulary.typosCouldWiden(live);
@@ -259,8 +258,7 @@ export class ResourceIndex {
           }
         : {}),
     };
-    if (among) return this.parts.searcher.search(query, searchOptions, (id) => among.has(id));
-    return this.parts.searcher.search(query, searchOptions, allow);
+    return this.parts.searcher.search(query, searchOptions, among ?? allow);
   }
 
   /**
@@ -268,11 +266,10 @@ export class ResourceIndex {
    * (stemmed; no prefix, no typo), how many of them it has.
    */
   countWordsIn(words: string[], scope: ReadonlySet<string>): Map<string, number> {
-    const admitted = this.admittedBy(scope);
     const results = this.parts.searcher.search(
       { combineWith: 'OR', queries: words },
       { fields: OWN_WORDS_FIELDS, prefix: false, fuzzy: false },
-      (shortId) => admitted.has(shortId),
+      this.admittedBy(scope),
     );
     return new Map(results.map((result) => [String(result.id), result.terms.length]));
   }
