@@ -2,22 +2,27 @@ import type { SearchResult } from 'minisearch';
 import type { Resource } from '../content/types.js';
 import type { ScoredResource } from './search-types.js';
 
-/** What a query has found in one document so far: MiniSearch's raw result. */
+/** What a query has found in one document so far: MiniSearch's raw result, less `match`. */
 export interface Found {
   score: number;
   /** The query terms that matched, each once. */
   terms: string[];
+}
+
+/** Where the words a search matched in a document are read back from, when asked. */
+export interface MatchSource {
   /**
-   * Each indexed word that matched, followed by the field it matched in, in the order found:
-   * flat, because building MiniSearch's per-word object at every posting is most of its cost.
+   * Each indexed word the search matched in the document, followed by the field it matched in,
+   * in the order the search found them.
    */
-  hits: string[];
+  hitsOf(shortId: number): string[];
 }
 
 /**
  * A result as MiniSearch returns one. Which words matched in which fields (`match`, `terms`) is
- * worked out when first read: only an explanation reads it, and building it for each of the
- * thousands of results of a common word was a large part of a search on a big catalog.
+ * read back from the index when first asked: only an explanation asks, and recording it at each
+ * posting of the thousands of results of a common word was a large part of a search on a big
+ * catalog.
  */
 export class FoundResult implements SearchResult {
   [key: string]: unknown;
@@ -27,11 +32,12 @@ export class FoundResult implements SearchResult {
     readonly id: unknown,
     readonly score: number,
     readonly queryTerms: string[],
-    private readonly hits: string[],
+    private readonly shortId: number,
+    private readonly source: MatchSource,
   ) {}
 
   get match(): Record<string, string[]> {
-    return (this.matched ??= matchOf(this.hits));
+    return (this.matched ??= matchOf(this.source.hitsOf(this.shortId)));
   }
 
   get terms(): string[] {
@@ -60,7 +66,6 @@ function either(first: FoundIn, second: FoundIn): FoundIn {
       continue;
     }
     existing.score = existing.score + result.score;
-    existing.hits.push(...result.hits);
     addUnique(existing.terms, result.terms);
   }
   return first;
@@ -72,7 +77,6 @@ function both(first: FoundIn, second: FoundIn): FoundIn {
     const existing = first.get(shortId);
     if (existing === undefined) continue;
     addUnique(existing.terms, result.terms);
-    existing.hits.push(...result.hits);
     // MiniSearch makes a new result here; the one from `first` is never read again, so it is reused.
     existing.score = existing.score + result.score;
     combined.set(shortId, existing);
@@ -83,6 +87,23 @@ function both(first: FoundIn, second: FoundIn): FoundIn {
 function firstWithout(first: FoundIn, second: FoundIn): FoundIn {
   for (const shortId of second.keys()) first.delete(shortId);
   return first;
+}
+
+/**
+ * The hits of one document in the queries at one level (undefined where a query did not find
+ * it), combined as {@link combine} combines their results: in the queries' order, from those
+ * whose results keep the document.
+ */
+export function combineHits(
+  hits: (string[] | undefined)[],
+  combineWith = 'or',
+): string[] | undefined {
+  const operator = combineWith.toLowerCase();
+  const [first, ...rest] = hits;
+  if (operator === 'and_not') return rest.every((other) => other === undefined) ? first : undefined;
+  if (operator === 'and' && hits.some((list) => list === undefined)) return undefined;
+  const found = hits.filter((list) => list !== undefined);
+  return found.length > 0 ? found.flat() : undefined;
 }
 
 /**

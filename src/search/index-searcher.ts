@@ -1,6 +1,6 @@
 import type { Query, SearchOptions, SearchResult } from 'minisearch';
 import type { DocumentFilter } from './document-set.js';
-import { combine, FoundResult, type FoundIn } from './found-results.js';
+import { combine, combineHits, FoundResult, type FoundIn } from './found-results.js';
 import { OptionLevel, type Options } from './option-level.js';
 import { rememberBounded } from './word-memo.js';
 import type { FieldPostings, MiniSearchInternals } from './minisearch-internals.js';
@@ -65,9 +65,10 @@ export class IndexSearcher {
     }
     const results: SearchResult[] = [];
     const level = new OptionLevel(options, undefined);
-    for (const [shortId, { score, terms, hits }] of this.run(query, level, admits)) {
+    const matches = { hitsOf: (shortId: number) => this.hitsOf(query, level, shortId) ?? [] };
+    for (const [shortId, { score, terms }] of this.run(query, level, admits)) {
       const id = this.index._documentIds.get(shortId);
-      results.push(new FoundResult(id, score * (terms.length || 1), terms, hits));
+      results.push(new FoundResult(id, score * (terms.length || 1), terms, shortId, matches));
     }
     return results.sort((a, b) => b.score - a.score);
   }
@@ -117,12 +118,42 @@ export class IndexSearcher {
     const found = terms.map((term, position) => {
       const results: FoundIn = new Map();
       const termBoost = typeof boostTerm === 'function' ? boostTerm(term, position, terms) : 1;
-      for (const { word, weight, postings } of this.wordsReached(term, position, terms, option)) {
-        this.addPostings(term, word, weight * termBoost, postings, searched, bm25, results, admits);
+      for (const { weight, postings } of this.wordsReached(term, position, terms, option)) {
+        this.addPostings(term, weight * termBoost, postings, searched, bm25, results, admits);
       }
       return results;
     });
     return combine(found, option('combineWith'));
+  }
+
+  /**
+   * The words (each followed by its field) through which `query` finds one document, in the
+   * order its search adds them up; undefined when it does not find the document. Read back from
+   * the postings, for the few results an explanation shows, instead of kept for every posting.
+   */
+  private hitsOf(query: Query, level: OptionLevel, shortId: number): string[] | undefined {
+    if (typeof query === 'symbol') return undefined;
+    if (typeof query !== 'string') {
+      const inner = new OptionLevel(query, level);
+      const found = query.queries.map((subquery) => this.hitsOf(subquery, inner, shortId));
+      return combineHits(found, inner.own('combineWith'));
+    }
+    const option = <K extends keyof Options>(name: K) => level.get(name, this.defaults);
+    const terms = this.termsOf(query, option('tokenize')!, option('processTerm')!);
+    const searched = this.searchedFields(
+      option('fields') ?? this.index._options.fields,
+      option('boost'),
+    );
+    const found = terms.map((term, position) => {
+      const hits: string[] = [];
+      for (const { word, postings } of this.wordsReached(term, position, terms, option)) {
+        for (const field of searched) {
+          if (postings.get(field.id)?.has(shortId)) hits.push(word, field.name);
+        }
+      }
+      return hits.length > 0 ? hits : undefined;
+    });
+    return combineHits(found, option('combineWith'));
   }
 
   /** The query terms of a query string, as MiniSearch tokenizes and processes it. */
@@ -244,7 +275,6 @@ export class IndexSearcher {
    */
   private addPostings(
     term: string,
-    word: string,
     weight: number,
     postings: FieldPostings,
     fields: SearchedField[],
@@ -273,12 +303,11 @@ export class IndexSearcher {
                 (frequency + k * (1 - b + (b * length) / field.averageLength))));
         const result = found.get(shortId);
         if (result === undefined) {
-          found.set(shortId, { score, terms: [term], hits: [word, field.name] });
+          found.set(shortId, { score, terms: [term] });
           return;
         }
         result.score += score;
         if (!result.terms.includes(term)) result.terms.push(term);
-        result.hits.push(word, field.name);
       };
       if (listed !== undefined && listed.length * LOOKUPS_PER_STEP < matching) {
         // A few admitted documents among many postings: look each one up. Postings list their

@@ -76,6 +76,14 @@ const QUERIES: { query: Query; options: SearchOptions }[] = [
     options: { prefix: (term: string) => term.length >= 6, fields: ['title', 'slug', 'type'] },
   },
   { query: 'k8s tutorial docker', options: { combineWith: 'AND', prefix: false } },
+  {
+    // A document left out by the AND_NOT but found by the other query keeps only that one's words.
+    query: {
+      combineWith: 'OR',
+      queries: [{ combineWith: 'AND_NOT', queries: ['deploy', 'cluster'] }, 'helm chart'],
+    },
+    options: {},
+  },
 ];
 
 /** Our search's results are MiniSearch's: ids, scores, order, terms; every field MiniSearch lists. */
