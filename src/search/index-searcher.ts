@@ -107,12 +107,7 @@ export class IndexSearcher {
       // MiniSearch combines a level without the index's own default, as this does.
       return combine(found, inner.own('combineWith'));
     }
-    const option = <K extends keyof Options>(name: K) => level.get(name, this.defaults);
-    const terms = this.termsOf(query, option('tokenize')!, option('processTerm')!);
-    const searched = this.searchedFields(
-      option('fields') ?? this.index._options.fields,
-      option('boost'),
-    );
+    const { option, terms, searched } = this.readLeaf(query, level);
     const boostTerm = option('boostTerm');
     const bm25 = option('bm25');
     const found = terms.map((term, position) => {
@@ -124,6 +119,17 @@ export class IndexSearcher {
       return results;
     });
     return combine(found, option('combineWith'));
+  }
+
+  /** A query string as its level reads it: the options in effect, its terms, the fields searched. */
+  private readLeaf(query: string, level: OptionLevel) {
+    const option = <K extends keyof Options>(name: K) => level.get(name, this.defaults);
+    const terms = this.termsOf(query, option('tokenize')!, option('processTerm')!);
+    const searched = this.searchedFields(
+      option('fields') ?? this.index._options.fields,
+      option('boost'),
+    );
+    return { option, terms, searched };
   }
 
   /**
@@ -138,12 +144,7 @@ export class IndexSearcher {
       const found = query.queries.map((subquery) => this.hitsOf(subquery, inner, shortId));
       return combineHits(found, inner.own('combineWith'));
     }
-    const option = <K extends keyof Options>(name: K) => level.get(name, this.defaults);
-    const terms = this.termsOf(query, option('tokenize')!, option('processTerm')!);
-    const searched = this.searchedFields(
-      option('fields') ?? this.index._options.fields,
-      option('boost'),
-    );
+    const { option, terms, searched } = this.readLeaf(query, level);
     const found = terms.map((term, position) => {
       const hits: string[] = [];
       for (const { word, postings } of this.wordsReached(term, position, terms, option)) {
