@@ -64,12 +64,12 @@ export class IndexPostings {
       .map((unit) => this.documentListsOf(unit, options))
       .map((documents) => ({ documents, size: documents.reduce((sum, map) => sum + map.size, 0) }))
       .sort((a, b) => a.size - b.size);
-    const rarest = new DocumentSet(capacity);
+    const rarest = new Uint8Array(capacity);
     let candidates: number[] = [];
     for (const documents of lists[0]?.documents ?? []) {
       for (const shortId of documents.keys()) {
-        if (rarest.has(shortId) || (allow && !allow.has(shortId))) continue;
-        rarest.add(shortId);
+        if (rarest[shortId] === 1 || (allow && !allow.has(shortId))) continue;
+        rarest[shortId] = 1;
         candidates.push(shortId);
       }
     }
@@ -131,7 +131,8 @@ function inSome(
   if (candidates.length * lists.length <= size) {
     return candidates.filter((shortId) => lists.some((documents) => documents.has(shortId)));
   }
-  const listed = new DocumentSet(capacity);
-  for (const documents of lists) for (const shortId of documents.keys()) listed.add(shortId);
-  return candidates.filter((shortId) => listed.has(shortId));
+  // A byte per document: only membership is asked of it.
+  const listed = new Uint8Array(capacity);
+  for (const documents of lists) for (const shortId of documents.keys()) listed[shortId] = 1;
+  return candidates.filter((shortId) => listed[shortId] === 1);
 }

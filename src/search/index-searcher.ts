@@ -294,7 +294,12 @@ export class IndexSearcher {
       const rarity = Math.log(1 + (this.index._documentCount - matching + 0.5) / (matching + 0.5));
       const weighting = weight * field.boost;
       const lengths = lengthsByField[field.id]!;
-      const add = (shortId: number, frequency: number) => {
+      // A few admitted documents among many postings: each one is looked up instead.
+      const lookUp = listed !== undefined && listed.length * LOOKUPS_PER_STEP < matching;
+      const entries = lookUp ? postingsOfListed(frequencies, listed) : frequencies;
+      const tested = lookUp ? undefined : admits;
+      for (const [shortId, frequency] of entries) {
+        if (tested !== undefined && !tested.has(shortId)) continue;
         const length = lengths[shortId]!;
         const score =
           weighting *
@@ -305,24 +310,28 @@ export class IndexSearcher {
         const result = found.get(shortId);
         if (result === undefined) {
           found.set(shortId, { score, terms: [term] });
-          return;
+          continue;
         }
         result.score += score;
         if (!result.terms.includes(term)) result.terms.push(term);
-      };
-      if (listed !== undefined && listed.length * LOOKUPS_PER_STEP < matching) {
-        // A few admitted documents among many postings: look each one up. Postings list their
-        // documents by ascending short id (as indexed, and as restored from saved JSON), so
-        // visiting the members in that order finds them in the order a walk would.
-        for (const shortId of listed) {
-          const frequency = frequencies.get(shortId);
-          if (frequency !== undefined) add(shortId, frequency);
-        }
-        continue;
-      }
-      for (const [shortId, frequency] of frequencies) {
-        if (admits === undefined || admits.has(shortId)) add(shortId, frequency);
       }
     }
   }
+}
+
+/**
+ * The postings of the listed documents that have the word, in the listed order. Postings list
+ * their documents by ascending short id (as indexed, and as restored from saved JSON), so with
+ * the members listed that way they come in the order a walk through the postings finds them.
+ */
+function postingsOfListed(
+  frequencies: Map<number, number>,
+  listed: readonly number[],
+): Map<number, number> {
+  const picked = new Map<number, number>();
+  for (const shortId of listed) {
+    const frequency = frequencies.get(shortId);
+    if (frequency !== undefined) picked.set(shortId, frequency);
+  }
+  return picked;
 }

@@ -271,7 +271,8 @@ export class ResourceIndex {
       { fields: OWN_WORDS_FIELDS, prefix: false, fuzzy: false },
       this.admittedBy(scope),
     );
-    return new Map(results.map((result) => [String(result.id), result.terms.length]));
+    // Words match only as written here, so the query terms a result matched are the words it has.
+    return new Map(results.map((result) => [String(result.id), result.queryTerms.length]));
   }
 
   /**
