@@ -53,29 +53,22 @@ export class IndexPostings {
   }
 
   /**
-   * The resources (short ids) that have, for every unit, some word of it in the fields searched
-   * (widened as {@link resourcesMatchingAny}): every resource an AND search of the units could
-   * return. The rarest unit's resources are gathered first and only tested against the others.
+   * The resources (short ids) that have, for every unit, all the words of one of its phrasings in
+   * the fields searched (each word widened as {@link resourcesMatchingAny}): every resource an AND
+   * search of the units could return. The rarest unit's resources are gathered first and only
+   * tested against the others.
    */
   resourcesMatchingEvery(units: QueryUnit[], options: WideningOptions): DocumentSet {
     const { allow } = options;
     const capacity = this.internals._nextId;
-    const lists = units
-      .map((unit) => this.documentListsOf(unit, options))
-      .map((documents) => ({ documents, size: documents.reduce((sum, map) => sum + map.size, 0) }))
+    const byUnit = units
+      .map((unit) => this.phrasingsOf(unit, options))
+      .map((phrasings) => ({ phrasings, size: sizeBound(phrasings) }))
       .sort((a, b) => a.size - b.size);
-    const rarest = new Uint8Array(capacity);
-    let candidates: number[] = [];
-    for (const documents of lists[0]?.documents ?? []) {
-      for (const shortId of documents.keys()) {
-        if (rarest[shortId] === 1 || (allow && !allow.has(shortId))) continue;
-        rarest[shortId] = 1;
-        candidates.push(shortId);
-      }
-    }
-    for (const { documents, size } of lists.slice(1)) {
+    let candidates = byUnit.length > 0 ? gather(byUnit[0]!.phrasings, allow, capacity) : [];
+    for (const { phrasings } of byUnit.slice(1)) {
       if (candidates.length === 0) break;
-      candidates = inSome(candidates, documents, size, capacity);
+      candidates = inSomePhrasing(candidates, phrasings, capacity);
     }
     const found = new DocumentSet(capacity);
     for (const shortId of candidates) found.add(shortId);
@@ -84,17 +77,29 @@ export class IndexPostings {
 
   /** For each indexed word the unit matches, its documents in each field searched. */
   private documentListsOf(unit: QueryUnit, options: WideningOptions): Map<number, number>[] {
+    return this.phrasingsOf(unit, options).flatMap((phrasing) =>
+      phrasing.flatMap((word) => word.lists),
+    );
+  }
+
+  /** Each phrasing of a unit, as the documents of each of its words in the fields searched. */
+  private phrasingsOf(unit: QueryUnit, options: WideningOptions): WordDocuments[][] {
     const fieldIds = this.fieldIdsOf(unit.fields ?? options.fields);
-    const lists: Map<number, number>[] = [];
-    for (const word of unit.alternatives.flat()) {
-      for (const postings of this.postingsOf(word, options)) {
-        for (const fieldId of fieldIds) {
-          const documents = postings.get(fieldId);
-          if (documents) lists.push(documents);
+    return unit.alternatives.map((words) =>
+      words.map((word) => {
+        const lists: Map<number, number>[] = [];
+        let size = 0;
+        for (const postings of this.postingsOf(word, options)) {
+          for (const fieldId of fieldIds) {
+            const documents = postings.get(fieldId);
+            if (documents === undefined) continue;
+            lists.push(documents);
+            size += documents.size;
+          }
         }
-      }
-    }
-    return lists;
+        return { lists, size };
+      }),
+    );
   }
 
   private fieldIdsOf(fields: string[] | undefined): number[] {
@@ -119,15 +124,72 @@ export class IndexPostings {
 }
 
 /**
- * The candidates found in some of the document lists (of `size` entries in all): each candidate
- * is looked up in the lists, or the lists are walked, whichever touches fewer entries.
+ * One word of a unit's phrasing: the documents of every indexed word it reaches, in each field
+ * searched, and how many entries those lists hold in all.
  */
-function inSome(
-  candidates: number[],
-  lists: Map<number, number>[],
-  size: number,
+interface WordDocuments {
+  lists: Map<number, number>[];
+  size: number;
+}
+
+/** At most how many resources a unit's phrasings can match: each phrasing, by its rarest word. */
+function sizeBound(phrasings: WordDocuments[][]): number {
+  let bound = 0;
+  for (const phrasing of phrasings) {
+    bound += phrasing.reduce((rarest, word) => Math.min(rarest, word.size), Infinity);
+  }
+  return bound;
+}
+
+/**
+ * The resources (allowed by `allow`) that have every word of some phrasing: each phrasing's
+ * rarest word's documents, tested against its other words.
+ */
+function gather(
+  phrasings: WordDocuments[][],
+  allow: DocumentFilter | undefined,
   capacity: number,
 ): number[] {
+  const gathered: number[] = [];
+  const taken = new Uint8Array(capacity);
+  for (const phrasing of phrasings) {
+    const [rarest, ...others] = [...phrasing].sort((a, b) => a.size - b.size);
+    const seen = new Uint8Array(capacity);
+    let found: number[] = [];
+    for (const documents of rarest?.lists ?? []) {
+      for (const shortId of documents.keys()) {
+        if (seen[shortId] === 1 || taken[shortId] === 1 || (allow && !allow.has(shortId))) continue;
+        seen[shortId] = 1;
+        found.push(shortId);
+      }
+    }
+    for (const word of others) found = inSome(found, word, capacity);
+    for (const shortId of found) taken[shortId] = 1;
+    gathered.push(...found);
+  }
+  return gathered;
+}
+
+/** The candidates that have every word of some phrasing. */
+function inSomePhrasing(
+  candidates: number[],
+  phrasings: WordDocuments[][],
+  capacity: number,
+): number[] {
+  const withEvery = (phrasing: WordDocuments[]) =>
+    phrasing.reduce((kept, word) => inSome(kept, word, capacity), candidates);
+  if (phrasings.length === 1) return withEvery(phrasings[0]!);
+  const kept = new Uint8Array(capacity);
+  for (const phrasing of phrasings) for (const shortId of withEvery(phrasing)) kept[shortId] = 1;
+  return candidates.filter((shortId) => kept[shortId] === 1);
+}
+
+/**
+ * The candidates found in some of a word's document lists: each candidate is looked up in the
+ * lists, or the lists are walked, whichever touches fewer entries.
+ */
+function inSome(candidates: number[], word: WordDocuments, capacity: number): number[] {
+  const { lists, size } = word;
   if (candidates.length * lists.length <= size) {
     return candidates.filter((shortId) => lists.some((documents) => documents.has(shortId)));
   }
