@@ -26,18 +26,24 @@ export interface MatchSource {
  */
 export class FoundResult implements SearchResult {
   [key: string]: unknown;
-  private matched: Record<string, string[]> | undefined;
+  // Private fields: a result compares and serialises as its id, score and terms alone.
+  #matched: Record<string, string[]> | undefined;
+  readonly #shortId: number;
+  readonly #source: MatchSource;
 
   constructor(
     readonly id: unknown,
     readonly score: number,
     readonly queryTerms: string[],
-    private readonly shortId: number,
-    private readonly source: MatchSource,
-  ) {}
+    shortId: number,
+    source: MatchSource,
+  ) {
+    this.#shortId = shortId;
+    this.#source = source;
+  }
 
   get match(): Record<string, string[]> {
-    return (this.matched ??= matchOf(this.source.hitsOf(this.shortId)));
+    return (this.#matched ??= matchOf(this.#source.hitsOf(this.#shortId)));
   }
 
   get terms(): string[] {
