@@ -7,7 +7,11 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 const CORE = ['src/*.ts', 'src/!(entry)/**/*.ts'];
 
 /** The platform libraries only adapters may load, as the folders their imports resolve to. */
-const PLATFORM_LIBRARIES = ['./node_modules/@slack/bolt', './node_modules/discord.js'];
+const PLATFORM_LIBRARIES = [
+  './node_modules/@slack/bolt',
+  './node_modules/discord.js',
+  './node_modules/@discordjs/ws',
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', 'data/', 'test-results/'] },

@@ -15,6 +15,7 @@ import { logClientEvents } from './log-client-events.js';
 import { handleMessage } from './message-handler.js';
 import { postToChannel } from './post-to-channel.js';
 import { renderWeeklyPost } from './render-weekly.js';
+import { StayDownShardingStrategy } from './stay-down-shards.js';
 import { findWeeklyMessage, weeklyNonce } from './weekly-marker.js';
 
 /** What the Discord adapter is built from. */
@@ -79,6 +80,8 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
       ],
       partials: [Partials.Channel],
       rest: apiUrl ? { api: apiUrl } : {},
+      // A client destroyed while its gateway is still connecting must not reconnect on its own.
+      ws: { buildStrategy: (manager) => new StayDownShardingStrategy(manager) },
     });
     this.client = client;
     logClientEvents(client, this.context.logger);
@@ -109,7 +112,7 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
     this.accepting = false;
     this.watch?.stop();
     await Promise.allSettled(this.inFlight);
-    // A shard still waiting for READY never finishes closing; the process must not wait on it.
+    // A safety net: should @discordjs/ws not settle a destroy, the process must not wait on it.
     await settledWithin(this.client?.destroy(), DESTROY_GRACE_MS);
     this.client = undefined;
   }
