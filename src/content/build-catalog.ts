@@ -5,6 +5,7 @@ import type { AliasTable } from './aliases.js';
 import { normalizeUrl, resourceIdFor, titleFromUrl } from './url.js';
 import { slugify } from './slug.js';
 import { addImplicitAliases } from './implicit-aliases.js';
+import { reportMissingParts } from './missing-parts.js';
 
 /**
  * Merges parsed files into one catalog: sections become a topic tree (same path, same topic,
@@ -17,7 +18,7 @@ export function buildCatalog(
 ): Catalog {
   const topicsById = new Map<string, Topic>();
   const resourcesByUrl = new Map<string, Resource>();
-  const firstLinks = new Map<string, ParsedLink & { file: string }>();
+  const listings = new Map<string, (ParsedLink & { file: string })[]>();
   const rootTopicIds: string[] = [];
   let order = 0;
 
@@ -64,11 +65,12 @@ export function buildCatalog(
         ...(link.series ? { series: link.series } : {}),
       };
       resourcesByUrl.set(url, resource);
-      firstLinks.set(url, { ...link, file });
+      listings.set(url, []);
     } else {
-      reportConflict(firstLinks.get(url)!, link, file, report);
+      reportConflict(listings.get(url)![0]!, link, file, report);
       if (!resource.description && link.description) resource.description = link.description;
     }
+    listings.get(url)!.push({ ...link, file });
     if (!resource.topicIds.includes(topic.id)) {
       resource.topicIds.push(topic.id);
       resource.topics.push(topic.path);
@@ -97,6 +99,7 @@ export function buildCatalog(
     }
   }
 
+  reportMissingParts(listings.values(), report);
   const topics = [...topicsById.values()];
   aliases.applyTo(topics, report);
   addImplicitAliases(topics);

@@ -1,6 +1,12 @@
 import MarkdownIt from 'markdown-it';
 import type { ContentReport } from './types.js';
-import { preambleSection, type ParsedDocument, type ParsedLink, type ParsedSection } from './parsed.js';
+import {
+  preambleSection,
+  type ParsedDocument,
+  type ParsedLink,
+  type ParsedSection,
+  type ResourceLinePart,
+} from './parsed.js';
 import { readLinkMetadata } from './link-metadata.js';
 import { checkHeadingLevel, checkLinkSyntax } from './markdown-checks.js';
 import { findUrls, isHttpUrl, titleFromUrl } from './url.js';
@@ -38,7 +44,7 @@ export function parseMarkdown(file: string, text: string, report: ContentReport)
     } else if (token.type === 'inline' && tokens[i - 1]?.type === 'paragraph_open') {
       const target = current ?? preambleSection(sections);
       checkLinkSyntax(file, line, token.children ?? [], report);
-      const links = readLinks(file, token, line, report);
+      const links = readLinks(file, token, line, report, listDepth > 0);
       if (links.length > 0) target.links.push(...links);
       else if (listDepth === 0 && !token.content.trim().endsWith(':')) {
         target.summary.push(plainText(token.children ?? []));
@@ -70,8 +76,17 @@ function headingSection(
   };
 }
 
-/** Reads every link of an inline token: link text is the title, text before a label, after a description. */
-function readLinks(file: string, inline: Token, line: number, report: ContentReport): ParsedLink[] {
+/**
+ * Reads every link of an inline token: link text is the title, text before a label, after a
+ * description. In a bullet, a titled link also records what it leaves out of `— Description. (type)`.
+ */
+function readLinks(
+  file: string,
+  inline: Token,
+  line: number,
+  report: ContentReport,
+  bullet = false,
+): ParsedLink[] {
   const children = inline.children ?? [];
   const opens = children.flatMap((child, index) => (child.type === 'link_open' ? [index] : []));
   if (opens.length === 0) return [];
@@ -88,6 +103,11 @@ function readLinks(file: string, inline: Token, line: number, report: ContentRep
     const { severity, ...issue } = problem;
     report[severity === 'error' ? 'errors' : 'warnings'].push({ file, line, ...issue });
   }
+  // An unknown type is already an error; "no type" on top of it would contradict it.
+  const missing: ResourceLinePart[] = [
+    ...(description ? [] : ['description' as const]),
+    ...(type || problem?.severity === 'error' ? [] : ['type' as const]),
+  ];
 
   const links: ParsedLink[] = [];
   for (const open of opens) {
@@ -114,6 +134,7 @@ function readLinks(file: string, inline: Token, line: number, report: ContentRep
       ...(description ? { description } : {}),
       ...(type ? { type } : {}),
       ...(series ? { series } : {}),
+      ...(bullet && !isBareUrl && missing.length > 0 ? { missing } : {}),
     });
   }
   return links;

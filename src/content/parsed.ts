@@ -1,5 +1,8 @@
 import type { ResourceType, SeriesPart } from './types.js';
 
+/** A part of the Markdown resource line `- [Title](URL) — Description. (type)` that can be left out. */
+export type ResourceLinePart = 'description' | 'type';
+
 /** A link as read from a content file, before resources are merged across files. */
 export interface ParsedLink {
   url: string;
@@ -11,6 +14,12 @@ export interface ParsedLink {
   type?: ResourceType;
   series?: SeriesPart;
   line: number;
+  /**
+   * What a titled Markdown resource bullet leaves out, for lint to warn about. Never set by the
+   * .rst note style (a `label: URL` line has no description by design) nor for a bare URL, which
+   * has a warning of its own.
+   */
+  missing?: ResourceLinePart[];
 }
 
 /** A section of a content file: a heading or title and what stands under it. */

@@ -163,7 +163,7 @@ describe('lint, the curator’s safety net', () => {
   it('passes well-formed content, an empty topic that resources mention, and a parenthesis in prose', async () => {
     const { report } = await loadFiles({
       'a.md': notes(
-        '- [Compose notes](https://compose.example.org/) — Running a Jenkins job next to Compose (see the docs).',
+        '- [Compose notes](https://compose.example.org/) — Running a Jenkins job next to Compose (see the docs). (article)',
         '',
         '## Jenkins',
         '',
