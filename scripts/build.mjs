@@ -14,8 +14,9 @@ export const ENTRIES = ['src/entry/main.ts', 'src/entry/cli/main.ts', 'src/ops/h
 
 // Loaded by Node from node_modules, never bundled: the platform libraries are large and only the
 // chat adapters need them (they are imported dynamically), better-sqlite3 is a native addon and
-// pg has an optional native binding.
-const EXTERNAL = ['@slack/bolt', 'discord.js', 'better-sqlite3', 'pg'];
+// pg has an optional native binding. @discordjs/ws is discord.js's own gateway library: the
+// Discord adapter's shards must be built from the one copy discord.js loads.
+const EXTERNAL = ['@slack/bolt', 'discord.js', '@discordjs/ws', 'better-sqlite3', 'pg'];
 
 // Stands for the bundle's hash until the bundle exists; same length as the hash that replaces it,
 // so the source maps' columns stay right.
