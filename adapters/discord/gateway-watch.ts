@@ -12,6 +12,8 @@ export class GatewayWatch {
   // `client.isReady()` and the manager's status stay "ready" while the gateway reconnects.
   connected = false;
   private timer: NodeJS.Timeout | undefined;
+  // Closing the connection on stop is reported as a reconnect; a stopped watch ignores it.
+  private stopped = false;
 
   constructor(
     client: Client,
@@ -24,25 +26,32 @@ export class GatewayWatch {
     client.on(Events.ShardDisconnect, (event) => {
       this.connected = false;
       const fault = closeCodeFault(event.code);
-      if (fault) this.fail(fault);
+      if (fault && !this.stopped) this.fail(fault);
     });
     this.arm(false);
   }
 
-  /** Stops watching (the adapter is stopping). */
+  /** Stops watching for good (the adapter is stopping, or gave up): nothing arms it again. */
   stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.stopped = true;
+    this.connected = false;
+    this.disarm();
   }
 
   private up(): void {
+    if (this.stopped) return;
     this.connected = true;
-    this.stop();
+    this.disarm();
   }
 
   private down(): void {
     this.connected = false;
-    if (!this.timer) this.arm(true);
+    if (!this.timer && !this.stopped) this.arm(true);
+  }
+
+  private disarm(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private arm(reconnecting: boolean): void {

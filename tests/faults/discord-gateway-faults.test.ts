@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DiscordAdapter } from '../../adapters/discord/discord-adapter.js';
 import type { StartupError } from '../../src/errors/startup-error.js';
 import { PLATFORMS } from '../../adapters/platforms.js';
@@ -28,6 +28,8 @@ async function discordAdapter(
     readyTimeoutMs?: number;
     apiUrl?: string;
     onGiveUp?: (reason: StartupError) => void;
+    /** Receives the adapter's log messages (info and above); the adapter logs nothing without it. */
+    logs?: string[];
   } = {},
 ) {
   fake = await startFakeDiscord(fakeOptions);
@@ -41,7 +43,14 @@ async function discordAdapter(
       ...(options.readyTimeoutMs ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
     },
     router: new ConversationRouter(() => engine, []),
-    logger: createLogger({ platforms: PLATFORMS, level: 'silent', destination: 'stderr' }),
+    logger: createLogger({
+      platforms: PLATFORMS,
+      level: options.logs ? 'info' : 'silent',
+      destination: 'stderr',
+      stream: {
+        write: (line: string) => options.logs?.push((JSON.parse(line) as { msg: string }).msg),
+      },
+    }),
     ...(options.onGiveUp ? { onGiveUp: options.onGiveUp } : {}),
   });
   return adapter;
@@ -102,6 +111,28 @@ describe('Discord gateway faults while running', () => {
     const reason = await gaveUp;
     expect(reason).toMatchObject({ code: 'DISCORD_GATEWAY_4004', exitCode: 2 });
     expect(reason.message).toMatch(/reset or revoked/);
+    expect(discord.isReady()).toBe(false);
+  });
+});
+
+describe('Discord gateway after stop', () => {
+  it('never gives up once stopped, though closing the gateway reports a reconnect', async () => {
+    const readyTimeoutMs = 300;
+    const onGiveUp = vi.fn<(reason: StartupError) => void>();
+    const logs: string[] = [];
+    const discord = await discordAdapter({}, { readyTimeoutMs, onGiveUp, logs });
+    await discord.start();
+
+    // Only the timers armed from here on are fake: those of the stop, the ready timer among them.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await discord.stop();
+      expect(logs).toContain('discord gateway reconnecting');
+      vi.advanceTimersByTime(readyTimeoutMs * 2);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(onGiveUp).not.toHaveBeenCalled();
     expect(discord.isReady()).toBe(false);
   });
 });
