@@ -87,7 +87,8 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
     logClientEvents(client, this.context.logger);
     const failed = new Promise<never>((_resolve, reject) => (this.failStart = reject));
     const { readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS } = this.options.config;
-    this.watch = new GatewayWatch(client, readyTimeoutMs, (reason) => this.giveUp(reason));
+    const watch = new GatewayWatch(client, readyTimeoutMs, (reason) => this.giveUp(reason, watch));
+    this.watch = watch;
     client.on(Events.InteractionCreate, (interaction) =>
       this.take(() => handleInteraction(interaction, this.context)),
     );
@@ -111,6 +112,7 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
   async stop(): Promise<void> {
     this.accepting = false;
     this.watch?.stop();
+    this.watch = undefined;
     await Promise.allSettled(this.inFlight);
     // A safety net: should @discordjs/ws not settle a destroy, the process must not wait on it.
     await settledWithin(this.client?.destroy(), DESTROY_GRACE_MS);
@@ -144,9 +146,12 @@ export class DiscordAdapter implements PlatformAdapter, WeeklyPoster {
     return client;
   }
 
-  /** Gives up on Discord: fails the start in progress, or tells the bot, which stops and exits. */
-  private giveUp(reason: StartupError): void {
-    if (this.givenUp) return;
+  /**
+   * Gives up on Discord: fails the start in progress, or tells the bot, which stops and exits.
+   * A watch of a stopped client (the adapter stopped, maybe started again) is no longer heard.
+   */
+  private giveUp(reason: StartupError, from: GatewayWatch): void {
+    if (this.givenUp || from !== this.watch) return;
     this.givenUp = true;
     if (this.failStart) this.failStart(reason);
     else if (this.options.onGiveUp) this.options.onGiveUp(reason);
