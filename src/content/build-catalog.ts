@@ -68,7 +68,9 @@ export function buildCatalog(
       listings.set(url, []);
     } else {
       reportConflict(listings.get(url)![0]!, link, file, report);
+      // A later listing fills in what the first one left out (lint warns about the gap).
       if (!resource.description && link.description) resource.description = link.description;
+      if (!resource.type && link.type) resource.type = link.type;
     }
     listings.get(url)!.push({ ...link, file });
     if (!resource.topicIds.includes(topic.id)) {

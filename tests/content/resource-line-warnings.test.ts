@@ -115,6 +115,17 @@ describe('lint warnings for an incomplete Markdown resource bullet', () => {
     });
   });
 
+  it('serves the description and type of the complete copy when the incomplete one comes first', async () => {
+    const { catalog, report } = await loadFiles({
+      'a.md': notes(`- [Kubernetes basics](${URL})`, ...DOCKER, '', COMPLETE),
+    });
+    expect(report.errors).toEqual([]);
+    expect(report.warnings.map((issue) => issue.line)).toEqual([9, 9]);
+    expect(catalog.resources).toEqual([
+      expect.objectContaining({ url: URL, description: DESCRIPTION, type: 'article' }),
+    ]);
+  });
+
   it('tells two copies of a bullet that both lack a description the same thing', async () => {
     const { report } = await loadFiles({
       'a.md': notes(`- [Kubernetes basics](${URL}) (docs)`, ...DOCKER, '', `- [Kubernetes basics](${URL}) (docs)`),
