@@ -32,12 +32,15 @@ export interface WordReached {
 /**
  * MiniSearch's search, run over its own index by this code: same results, same scores to the
  * last bit and ties in the same order (only `match` may list more fields than MiniSearch's).
- * Two things make it cheaper than `MiniSearch.search`:
+ * What makes it cheaper than `MiniSearch.search`:
  * - the words a query term reaches (as written, longer words it starts, words a typo away) and
  *   their weights depend only on the index, so they are worked out once per term and remembered,
  *   where MiniSearch walks its word tree for prefixes and typos on every search;
  * - a search narrowed to some documents (a topic, a candidate set) tests a short id per posting,
- *   where MiniSearch calls a boost function with the document's id and stored fields.
+ *   or looks each document up when they are few, where MiniSearch calls a boost function with
+ *   the document's id and stored fields;
+ * - which word matched in which field is read back for a result when asked, not recorded at
+ *   every posting.
  *
  * The query is read as MiniSearch reads it: its tokenizer and term processing, its prefix, typo
  * and term-boost options, field boosts and BM25+ parameters, and its way of combining queries.
