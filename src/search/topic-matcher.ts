@@ -84,8 +84,32 @@ export class TopicMatcher {
     for (let i = 0; i < stems.length; i++) {
       const phrase = this.phraseAt(stems, i);
       if (phrase) {
-        mentions.push({ topic: phrase.topic, start: i, end: i + phrase.words.length, exact: true });
-        i += phrase.words.length - 1;
+        const end = i + phrase.words.length;
+        // Two names overlap ("mlflow tracking server": MLflow Tracking, and MLflow Server by its
+        // alias "tracking server"): the one ending later is what is asked about, as English puts
+        // the head of a compound last. The words before it may still name a topic of their own.
+        const later = this.overlapEndingLater(stems, i, end);
+        if (later) {
+          const before = this.phraseAt(stems, i, later.start - i);
+          if (before) {
+            mentions.push({
+              topic: before.topic,
+              start: i,
+              end: i + before.words.length,
+              exact: true,
+            });
+          }
+          mentions.push({
+            topic: later.phrase.topic,
+            start: later.start,
+            end: later.end,
+            exact: true,
+          });
+          i = later.end - 1;
+          continue;
+        }
+        mentions.push({ topic: phrase.topic, start: i, end, exact: true });
+        i = end - 1;
         continue;
       }
       const joined = i + 1 < words.length ? this.joinedPhrase(words[i]!, words[i + 1]!) : undefined;
@@ -113,19 +137,41 @@ export class TopicMatcher {
     return mentions;
   }
 
-  /** The longest name written at word `i`, as written (the heaviest topic's among equals). */
-  private phraseAt(stems: string[], i: number): Phrase | undefined {
+  /**
+   * The longest name written at word `i`, as written (the heaviest topic's among equals), of at
+   * most `maxWords` words.
+   */
+  private phraseAt(stems: string[], i: number, maxWords = Infinity): Phrase | undefined {
     const first = stems[i]!;
     const longer =
-      i + 1 < stems.length
+      i + 1 < stems.length && maxWords >= 2
         ? this.phrasesByFirstTwoWords
             .get(first)
             ?.get(stems[i + 1]!)
-            ?.find((candidate) => candidate.words.every((word, k) => stems[i + k] === word))
+            ?.find(
+              (candidate) =>
+                candidate.words.length <= maxWords &&
+                candidate.words.every((word, k) => stems[i + k] === word),
+            )
         : undefined;
     return (
       longer ?? this.phrasesByFirstWord.get(first)?.find((phrase) => phrase.words.length === 1)
     );
+  }
+
+  /** A name starting inside words `start` to `end` (a name found there) that ends after them. */
+  private overlapEndingLater(
+    stems: string[],
+    start: number,
+    end: number,
+  ): { phrase: Phrase; start: number; end: number } | undefined {
+    for (let j = start + 1; j < end; j++) {
+      const phrase = this.phraseAt(stems, j);
+      if (phrase && j + phrase.words.length > end) {
+        return { phrase, start: j, end: j + phrase.words.length };
+      }
+    }
+    return undefined;
   }
 
   /** A one-word name written as two words or split by punctuation: `ci/cd` for `cicd`, `ml flow` for `mlflow`. */

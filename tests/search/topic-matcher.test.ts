@@ -38,6 +38,20 @@ describe('finding topic names in words', () => {
     expect(namesIn(matcher, 'model batch 17 then model')).toEqual(['Model batch 17', 'Model']);
   });
 
+  it('reads the later of two overlapping names, and a name in the words before it', () => {
+    const mlflow = new TopicMatcher([
+      makeTopic('MLflow'),
+      makeTopic('MLflow Tracking'),
+      { ...makeTopic('MLflow Server'), aliases: ['tracking server'] },
+    ]);
+    expect(namesIn(mlflow, 'setting up the mlflow tracking server')).toEqual([
+      'MLflow',
+      'MLflow Server',
+    ]);
+    expect(namesIn(mlflow, 'mlflow tracking for experiments')).toEqual(['MLflow Tracking']);
+    expect(namesIn(mlflow, 'a tracking server for mlflow')).toEqual(['MLflow Server', 'MLflow']);
+  });
+
   it('prefers the topic with more resources when two share a name', () => {
     const shared = new TopicMatcher([makeTopic('Pipelines', 1), makeTopic('Pipelines', 5)]);
     const [mention] = shared.findMentions(['pipelines']);
