@@ -91,7 +91,11 @@ export class TopicMatcher {
         const later = this.overlapEndingLater(stems, i, end);
         if (later) {
           const before = this.phraseAt(stems, i, later.start - i);
-          if (before) {
+          const { topic } = later.phrase;
+          // A topic above the later one ("mlflow" before "tracking server") only says where it
+          // is: its words join the later mention.
+          const above = before !== undefined && isWithin(topic, before.topic);
+          if (before && !above) {
             mentions.push({
               topic: before.topic,
               start: i,
@@ -99,12 +103,7 @@ export class TopicMatcher {
               exact: true,
             });
           }
-          mentions.push({
-            topic: later.phrase.topic,
-            start: later.start,
-            end: later.end,
-            exact: true,
-          });
+          mentions.push({ topic, start: above ? i : later.start, end: later.end, exact: true });
           i = later.end - 1;
           continue;
         }
@@ -268,4 +267,9 @@ export function phraseWords(text: string): string[] {
 
 function topicWeight(topic: Topic): number {
   return topic.resourceIds.length + topic.childIds.length;
+}
+
+/** Whether `topic` is `outer` or a topic below it. */
+function isWithin(topic: Topic, outer: Topic): boolean {
+  return topic.id === outer.id || topic.id.startsWith(`${outer.id}/`);
 }

@@ -39,17 +39,28 @@ describe('finding topic names in words', () => {
   });
 
   it('reads the later of two overlapping names, and a name in the words before it', () => {
-    const mlflow = new TopicMatcher([
-      makeTopic('MLflow'),
-      makeTopic('MLflow Tracking'),
-      { ...makeTopic('MLflow Server'), aliases: ['tracking server'] },
+    const topic = (name: string, id: string, aliases: string[] = []) => ({
+      ...makeTopic(name),
+      id,
+      aliases,
+    });
+    const matcher = new TopicMatcher([
+      topic('MLflow', 'mlflow'),
+      topic('MLflow Tracking', 'mlflow/mlflow-tracking'),
+      topic('MLflow Server', 'mlflow/mlflow-server', ['tracking server']),
+      topic('Docker', 'docker'),
+      topic('Docker image', 'docker-image'),
+      topic('Image registry', 'image-registry'),
     ]);
-    expect(namesIn(mlflow, 'setting up the mlflow tracking server')).toEqual([
-      'MLflow',
-      'MLflow Server',
-    ]);
-    expect(namesIn(mlflow, 'mlflow tracking for experiments')).toEqual(['MLflow Tracking']);
-    expect(namesIn(mlflow, 'a tracking server for mlflow')).toEqual(['MLflow Server', 'MLflow']);
+    const mentions = (text: string) =>
+      matcher
+        .findMentions(splitWords(text))
+        .map(({ topic: { name }, start, end }) => `${name} ${start}-${end}`);
+    // A topic above the later one joins its mention; any other topic keeps its own.
+    expect(mentions('setting up the mlflow tracking server')).toEqual(['MLflow Server 3-6']);
+    expect(mentions('a docker image registry')).toEqual(['Docker 1-2', 'Image registry 2-4']);
+    expect(mentions('mlflow tracking for experiments')).toEqual(['MLflow Tracking 0-2']);
+    expect(mentions('a tracking server for mlflow')).toEqual(['MLflow Server 1-3', 'MLflow 4-5']);
   });
 
   it('prefers the topic with more resources when two share a name', () => {
