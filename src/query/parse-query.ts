@@ -153,10 +153,18 @@ function splitOnJoiner(words: string[]): string[][] {
   return [words.slice(0, at), words.slice(at + 1)];
 }
 
-/** The mentions with each topic once: `docker docker` names one topic, not two. */
+/**
+ * The mentions with each topic once (`docker docker` names one topic, not two), leaving out a
+ * topic named beside one below it: `azure devops pipeline` asks about Azure DevOps, not all of CI/CD.
+ */
 function distinctTopics(mentions: TopicMention[]): TopicMention[] {
   const seen = new Set<string>();
-  return mentions.filter((mention) => !seen.has(mention.topic.id) && seen.add(mention.topic.id));
+  const distinct = mentions.filter(
+    (mention) => !seen.has(mention.topic.id) && seen.add(mention.topic.id),
+  );
+  return distinct.filter(
+    ({ topic }) => !distinct.some((other) => other.topic.id.startsWith(`${topic.id}/`)),
+  );
 }
 
 function addOnce(list: ResourceType[], type: ResourceType): void {

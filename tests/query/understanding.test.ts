@@ -21,6 +21,19 @@ describe('reading a chat message as a query', () => {
     }
   });
 
+  it('reads a topic named beside one below it as the one below, and keeps two apart', () => {
+    const names = (query: string) => engine.read(query).topics.map(({ topic }) => topic.name);
+    expect(names('the runner for our pipelines')).toEqual(['Runner']);
+    expect(engine.answer('the runner for our pipelines')).toMatchObject({
+      kind: 'topic',
+      topic: { name: 'Runner' },
+    });
+    expect(names('containers and orchestration')).toEqual([
+      'Containers',
+      'Orchestration (or Schedulers)',
+    ]);
+  });
+
   it('drops greetings, politeness and emoji around the question', () => {
     const { parsed, answer } = engine.explain(
       'hey, does anyone have a link about containers?? thanks :) :tada:',
