@@ -76,7 +76,7 @@ function partsOver(
     internals,
     searcher,
     vocabulary: new IndexVocabulary(source.documentFrequency, internals),
-    postings: new IndexPostings(internals, searcher, hasWord),
+    postings: new IndexPostings(internals, searcher.words, hasWord),
   };
 }
 

@@ -1,9 +1,9 @@
 import { widening } from './indexed-resource.js';
 import { type DocumentFilter, DocumentSet } from './document-set.js';
-import type { IndexSearcher } from './index-searcher.js';
 import type { FieldPostings, MiniSearchInternals } from './minisearch-internals.js';
 import type { QueryUnit } from './query-unit.js';
 import { STOP_WORDS, splitWords, stem } from './text.js';
+import type { WordReach } from './word-reach.js';
 
 /** How the search a candidate set stands for widens its words. */
 export interface WideningOptions {
@@ -25,12 +25,12 @@ export interface WideningOptions {
 export class IndexPostings {
   /**
    * @param internals the MiniSearch index (its words are read, never changed).
-   * @param searcher what reads the words a query term reaches, as searches do.
+   * @param words the words a query term reaches, as searches read them.
    * @param hasWord whether some resource has this (stemmed) word exactly.
    */
   constructor(
     private readonly internals: MiniSearchInternals,
-    private readonly searcher: IndexSearcher,
+    private readonly words: WordReach,
     private readonly hasWord: (term: string) => boolean,
   ) {}
 
@@ -116,7 +116,7 @@ export class IndexPostings {
         typos: options.fuzzy,
         asWritten: options.wordsAsWritten ?? false,
       });
-      for (const reached of this.searcher.wordsReachedBy(term, prefix, typos)) {
+      for (const reached of this.words.reachedBy(term, prefix, typos)) {
         yield reached.postings;
       }
     }

@@ -4,6 +4,7 @@ import { combine, combineHits, FoundResult, type FoundIn } from './found-results
 import { OptionLevel, type Options } from './option-level.js';
 import { rememberBounded } from './word-memo.js';
 import type { FieldPostings, MiniSearchInternals } from './minisearch-internals.js';
+import { WordReach, type WordReached } from './word-reach.js';
 
 /** One field a term is looked up in, with what its scores need. */
 interface SearchedField {
@@ -18,16 +19,6 @@ interface SearchedField {
  * below that share of a word's documents, a narrowed search looks up the ones it admits.
  */
 const LOOKUPS_PER_STEP = 4;
-
-/** MiniSearch 7's weights for a word reached by prefix or by typo, when a search gives none. */
-const MINISEARCH_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
-
-/** An indexed word a query term reaches, with the weight MiniSearch gives reaching it that way. */
-export interface WordReached {
-  word: string;
-  weight: number;
-  postings: FieldPostings;
-}
 
 /**
  * MiniSearch's search, run over its own index by this code: same results, same scores to the
@@ -46,7 +37,8 @@ export interface WordReached {
  * and term-boost options, field boosts and BM25+ parameters, and its way of combining queries.
  */
 export class IndexSearcher {
-  private readonly reached = new Map<string, WordReached[]>();
+  /** The words a query term reaches, remembered per term; shared with the candidate sets. */
+  readonly words: WordReach;
   private readonly terms = new Map<string, string[]>();
   private readonly fields = new WeakMap<string[], WeakMap<object, SearchedField[]>>();
   /** The index's own options, under every search's. */
@@ -56,6 +48,7 @@ export class IndexSearcher {
   constructor(private readonly index: MiniSearchInternals) {
     const { tokenize, processTerm, searchOptions } = index._options;
     this.defaults = { tokenize, processTerm, ...searchOptions } as Options;
+    this.words = new WordReach(index, this.defaults.weights);
   }
 
   /**
@@ -219,58 +212,8 @@ export class IndexSearcher {
     }
     // Weights other than the index's own are not remembered (no search here passes any).
     const weights = option('weights');
-    if (weights !== this.defaults.weights) return this.reach(term, prefix, distance, weights);
-    return this.wordsReachedBy(term, prefix, distance);
-  }
-
-  /**
-   * The indexed words a (processed) query term reaches with the index's own weights: itself, the
-   * longer words it starts when `prefix`, and the words up to `distance` typos away. Remembered
-   * per term, since it depends only on the index.
-   */
-  wordsReachedBy(term: string, prefix: boolean, distance: number): WordReached[] {
-    const key = `${prefix ? 'p' : '-'}${distance} ${term}`;
-    let reached = this.reached.get(key);
-    if (reached === undefined) {
-      reached = this.reach(term, prefix, distance, this.defaults.weights);
-      rememberBounded(this.reached, key, reached);
-    }
-    return reached;
-  }
-
-  private reach(
-    term: string,
-    prefix: boolean,
-    distance: number,
-    weights: Options['weights'],
-  ): WordReached[] {
-    // Weights a search leaves out are MiniSearch's own defaults, as MiniSearch fills them in.
-    const prefixWeight = weights.prefix ?? MINISEARCH_WEIGHTS.prefix;
-    const fuzzyWeight = weights.fuzzy ?? MINISEARCH_WEIGHTS.fuzzy;
-    const tree = this.index._index;
-    const reached: WordReached[] = [];
-    const exact = tree.get(term);
-    if (exact) reached.push({ word: term, weight: 1, postings: exact });
-    const typos = distance ? tree.fuzzyGet(term, distance) : undefined;
-    if (prefix) {
-      for (const [word, postings] of tree.atPrefix(term)) {
-        const longer = word.length - term.length;
-        if (!longer) continue;
-        // A word both longer and a typo away counts as the longer word, as in MiniSearch.
-        typos?.delete(word);
-        const weight = (prefixWeight * word.length) / (word.length + 0.3 * longer);
-        reached.push({ word, weight, postings });
-      }
-    }
-    for (const [word, [postings, away]] of typos ?? []) {
-      if (!away) continue;
-      reached.push({
-        word,
-        weight: (fuzzyWeight * word.length) / (word.length + away),
-        postings,
-      });
-    }
-    return reached;
+    if (weights !== this.defaults.weights) return this.words.reach(term, prefix, distance, weights);
+    return this.words.reachedBy(term, prefix, distance);
   }
 
   /**

@@ -39,7 +39,7 @@ function indexed(count: number) {
   gathering = false;
   const internals = readInternals(search);
   const searcher = new IndexSearcher(internals);
-  return { internals, searcher, postings: new IndexPostings(internals, searcher, hasWord) };
+  return { internals, searcher, postings: new IndexPostings(internals, searcher.words, hasWord) };
 }
 
 /** Units of one or two phrasings, a phrasing of one to three words, some in the title only. */
